@@ -1,0 +1,81 @@
+// Package meeting finds meetings between entities in news text, sentence by
+// sentence: who met whom (held), who will meet (planned), whose meeting was
+// refused or called off (denied), how many times ("four times", "third
+// meeting", "only once"), when ("on Thursday", "Rabu (26/7)"), where, and
+// according to whom.
+//
+// The code is one general engine; everything language-specific is data: a
+// language pack, assets/lang/<lang>.json, embedded through assets.FS. Adding
+// a language means writing a pack and tests, never code.
+//
+// # Engine
+//
+// Split cuts the text into sentences (Latin stops with abbreviations,
+// initials and decimals; CJK 。！？; closing quotes and brackets stay with
+// their sentence; blank lines and headline lines end a sentence). Each
+// sentence is cut into clauses at the pack's clause_breaks (", but",
+// "tetapi", "지만"). A clause yields an Event when it contains a trigger and
+// at least two participants:
+//
+//   - participants are the person mentions of the clause, minus those a
+//     non_participant cue rules out (the author of a letter an envoy
+//     delivers, a wife or daughter accompanying a leader). Countries are
+//     participants only when the clause names no person and carries a multi
+//     cue ("the trilateral summit").
+//   - with fewer than two persons, a pair_refs cue ("the two leaders",
+//     "keduanya", "두 정상") brings in the last pair of persons, and
+//     subject/object pronouns ("he met him", "menerimanya", "l'a retrouvé")
+//     bring in the previous subject and the most recent other person.
+//   - a clause with one subject, several counterparts and several counts
+//     ("met A four times and B only once") is split into one event per
+//     (subject, counterpart) with the count written after that counterpart.
+//   - status: denied when a denied cue is present, else planned when a
+//     planned cue is, else held. A clause with a hypothetical cue (hopes,
+//     speculation, an invitation not accepted) yields nothing.
+//   - count: once cues give 1; otherwise the largest number in a counts
+//     pattern, after blanking not_count matches (vague quantities such as
+//     "dozens of times", rounds of talks inside one summit, "first ...
+//     since", years and hours).
+//   - again / background cues mark a meeting as distinct from the main one
+//     (extract uses them to count distinct meetings when no count is stated).
+//
+// # Pack schema (assets/lang/<lang>.json)
+//
+//	lang             ISO 639-1 code
+//	script           "latin" (default: cues match whole words, case-insensitively)
+//	                 or "cjk" (cues match anywhere; spaces in a cue are optional)
+//	abbreviations    words whose final period does not end a sentence ("Mr", "Jan")
+//	triggers         {"meeting": [...], "summit": [...], "call": [...]}: cues that a
+//	                 meeting is reported; the kind of the first kind that matches
+//	                 (call, then summit, then meeting)
+//	multi            cues of one multi-party meeting ("trilateral", "3자")
+//	planned          cues of a future meeting ("will", "akan", "예정", accepted invitation)
+//	denied           cues of a meeting that did not or will not happen
+//	hypothetical     cues that cancel the clause (hope, speculation, an offer, an invitation)
+//	again            cues of another, separate meeting ("again", "kembali")
+//	background       cues of an earlier meeting mentioned in passing ("last met", "sebelumnya")
+//	counts           count patterns with {n} ("{n} times", "第{n}次", "{n}回目")
+//	once             cues that state a single meeting ("only once", "hanya sekali")
+//	not_count        patterns blanked before counting (vague counts, rounds, durations)
+//	numbers          number words → value ("four": 4, "empat": 4, "네": 4)
+//	ordinals         ordinal words → value ("third": 3, "ketiga": 3)
+//	attribution      patterns with {src} ("according to {src}", "menurut {src}")
+//	subject_pronouns pronouns standing for the previous subject ("he", "ia")
+//	object_pronouns  pronouns and descriptions standing for the most recent
+//	                 other person ("him", "-nya", "his guest")
+//	pair_refs        references to the last pair ("the two leaders", "keduanya")
+//	non_participant  patterns with {x} marking a person mention that is not a
+//	                 participant ("letter from {x}", "{x}의 친서")
+//	clause_breaks    where a sentence splits into clauses
+//	weekdays         weekday name → 0 (Sunday) … 6
+//	months           month name → 1 … 12
+//	relative_days    expression → days from the publication date ("yesterday": -1)
+//	date_patterns    patterns with {d} {m} {y} {mon} {wd} ("{mon} {d}, {y}", "({d}/{m})")
+//	place            patterns with {place} ("in {place}", "di {place}")
+//
+// Pattern syntax: words separated by spaces match with any run of spaces or
+// dashes between them; "*" stands for up to three words (twelve characters
+// in CJK packs); a word ending in "~" matches any word starting with it
+// ("встрет~"); {n} is a number word, ordinal or digits; a pattern starting
+// with "re:" is a Go regular expression used as is (no word boundaries).
+package meeting
