@@ -37,6 +37,7 @@ func commands() []command {
 		{"eval", "CORPUS_DIR", "score extraction against a gold corpus (FORMAT.md)", runEval},
 		{"demo", "[--session FILE]", "build a session from the built-in sample corpus and compare Kim Jong Un", runDemo},
 		{"reextract", "--session FILE", "run extraction again over a session, keeping the analyst's edits", runReextract},
+		{"gen", "--seed S --n N --out DIR", "", runGen}, // hidden (no help): benchmark corpus generator
 	}
 }
 
@@ -92,6 +93,9 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w, "Parley — compare how the press covers diplomatic meetings.")
 	fmt.Fprintln(w, "\nusage:\n  parley [SESSION.parley]          open the workbench (default session when none is given)")
 	for _, c := range commands() {
+		if c.help == "" { // hidden
+			continue
+		}
 		fmt.Fprintf(w, "  parley %s %s\n      %s\n", c.name, c.args, c.help)
 	}
 	fmt.Fprintln(w, "  parley --version")

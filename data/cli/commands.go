@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 
 	"parley/data"
@@ -181,11 +183,15 @@ func printComparison(env Env, cmp data.Comparison, byOutlet bool, format string)
 	return emit(env.Stdout, format, m, nil)
 }
 
-func runEntities(ctx context.Context, env Env, args []string) error {
-	f := newFlags(env, "entities")
+// listing parses a listing command's flags (--session, --format and its
+// own), opens the session and runs list on it.
+func listing(ctx context.Context, env Env, name string, args []string, own func(f *flags), list func(s *data.Session, format string) error) error {
+	f := newFlags(env, name)
 	session := sessionFlag(f)
 	format := f.String("format", "table", "table, csv or json")
-	query := f.String("query", "", "only entities with an alias containing these words")
+	if own != nil {
+		own(f)
+	}
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
@@ -194,7 +200,18 @@ func runEntities(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	es, err := s.Entities(ctx, *query, 0)
+	return list(s, *format)
+}
+
+func runEntities(ctx context.Context, env Env, args []string) error {
+	var query *string
+	return listing(ctx, env, "entities", args, func(f *flags) {
+		query = f.String("query", "", "only entities with an alias containing these words")
+	}, func(s *data.Session, format string) error { return listEntities(ctx, env, s, *query, format) })
+}
+
+func listEntities(ctx context.Context, env Env, s *data.Session, query, format string) error {
+	es, err := s.Entities(ctx, query, 0)
 	if err != nil {
 		return err
 	}
@@ -217,25 +234,20 @@ func runEntities(ctx context.Context, env Env, args []string) error {
 		t.add(e.Name, e.Kind, e.Articles, e.Mentions, e.Meetings, strings.Join(al, " · "))
 		out = append(out, je{e.Name, e.Kind, e.Known, e.Articles, e.Mentions, e.Meetings, e.Aliases})
 	}
-	return emit(env.Stdout, *format, t, out)
+	return emit(env.Stdout, format, t, out)
 }
 
 func runMeetings(ctx context.Context, env Env, args []string) error {
-	f := newFlags(env, "meetings")
-	session := sessionFlag(f)
-	format := f.String("format", "table", "table, csv or json")
-	entity := f.String("entity", "", "only meetings of this entity")
-	if _, err := f.parse(args); err != nil {
-		return err
-	}
-	s, err := openSession(ctx, *session)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	var entity *string
+	return listing(ctx, env, "meetings", args, func(f *flags) {
+		entity = f.String("entity", "", "only meetings of this entity")
+	}, func(s *data.Session, format string) error { return listMeetings(ctx, env, s, *entity, format) })
+}
+
+func listMeetings(ctx context.Context, env Env, s *data.Session, entity, format string) error {
 	mf := data.MeetingFilter{}
-	if *entity != "" {
-		e, err := s.ResolveEntity(ctx, *entity)
+	if entity != "" {
+		e, err := s.ResolveEntity(ctx, entity)
 		if err != nil {
 			return err
 		}
@@ -276,23 +288,18 @@ func runMeetings(ctx context.Context, env Env, args []string) error {
 		t.add(date, strings.Join(names, " – "), m.Kind, m.Status, times, m.Place, m.Attribution, m.Outlet, m.Evidence)
 		out = append(out, jm{m.Key, m.Date, names, m.Kind, m.Status, m.Times, m.Place, m.Attribution, m.Outlet, m.ArticleID, m.Evidence})
 	}
-	return emit(env.Stdout, *format, t, out)
+	return emit(env.Stdout, format, t, out)
 }
 
 func runArticles(ctx context.Context, env Env, args []string) error {
-	f := newFlags(env, "articles")
-	session := sessionFlag(f)
-	format := f.String("format", "table", "table, csv or json")
-	query := f.String("query", "", "full-text search")
-	if _, err := f.parse(args); err != nil {
-		return err
-	}
-	s, err := openSession(ctx, *session)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	as, err := s.Articles(ctx, data.ArticleFilter{Query: *query})
+	var query *string
+	return listing(ctx, env, "articles", args, func(f *flags) {
+		query = f.String("query", "", "full-text search")
+	}, func(s *data.Session, format string) error { return listArticles(ctx, env, s, *query, format) })
+}
+
+func listArticles(ctx context.Context, env Env, s *data.Session, query, format string) error {
+	as, err := s.Articles(ctx, data.ArticleFilter{Query: query})
 	if err != nil {
 		return err
 	}
@@ -313,7 +320,7 @@ func runArticles(ctx context.Context, env Env, args []string) error {
 		t.add(a.ID, a.Date, a.Language, a.Outlet, a.Title, a.Entities, a.Meetings, a.Path)
 		out = append(out, ja{a.ID, jsonDate(a.Date), a.Language, a.Outlet, a.Title, a.Entities, a.Mentions, a.Meetings, a.Path})
 	}
-	return emit(env.Stdout, *format, t, out)
+	return emit(env.Stdout, format, t, out)
 }
 
 func runExtract(ctx context.Context, env Env, args []string) error {
@@ -359,6 +366,9 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 func runEval(ctx context.Context, env Env, args []string) error {
 	f := newFlags(env, "eval")
 	jsonOut := f.Bool("json", false, "print the report as JSON")
+	details := f.Bool("details", false, "also list, per article, what was missed, extra or miscounted")
+	require := f.String("require", "", "fail (exit 1) when a language scores below these, e.g. held_f1=0.9,count=0.9,planned_f1=0.8,entity_recall=0.9,date=0.95,lang=1")
+	langs := f.String("langs", "", "languages --require applies to (default: every language in the corpus)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -379,11 +389,77 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *jsonOut {
-		return writeJSON(env.Stdout, rep)
+	reqs, err := parseRequirements(*require)
+	if err != nil {
+		return err
 	}
-	fmt.Fprint(env.Stdout, rep.Table())
+	if *jsonOut {
+		if err := writeJSON(env.Stdout, rep); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprint(env.Stdout, rep.Table())
+		if *details {
+			fmt.Fprint(env.Stdout, rep.Details())
+		}
+	}
+	if fails := checkRequirements(rep, reqs, splitList(*langs)); len(fails) > 0 {
+		fmt.Fprintf(env.Stderr, "parley eval: below the required scores:\n  %s\n", strings.Join(fails, "\n  "))
+		return errFailures
+	}
 	return nil
+}
+
+// metrics are the scores --require can name.
+var metrics = map[string]func(eval.Scores) float64{
+	"held_f1":       func(s eval.Scores) float64 { return s.Held.F1() },
+	"count":         eval.Scores.CountAccuracy,
+	"planned_f1":    func(s eval.Scores) float64 { return s.Planned.F1() },
+	"entity_recall": eval.Scores.EntityRecall,
+	"date":          eval.Scores.DateAccuracy,
+	"lang":          eval.Scores.LangAccuracy,
+}
+
+func parseRequirements(s string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, part := range splitList(s) {
+		k, v, ok := strings.Cut(part, "=")
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if _, known := metrics[strings.TrimSpace(k)]; !ok || err != nil || !known {
+			return nil, fmt.Errorf("%w: --require takes metric=value pairs with metrics held_f1, count, planned_f1, entity_recall, date, lang (got %q)", ErrUsage, part)
+		}
+		out[strings.TrimSpace(k)] = f
+	}
+	return out, nil
+}
+
+func checkRequirements(rep eval.Report, reqs map[string]float64, langs []string) []string {
+	if len(langs) == 0 {
+		for l := range rep.ByLang {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	var fails []string
+	for _, l := range langs {
+		s, ok := rep.ByLang[l]
+		if !ok {
+			fails = append(fails, l+": no articles in the corpus")
+			continue
+		}
+		names := make([]string, 0, len(reqs))
+		for k := range reqs {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			// a small tolerance so 0.8999999 does not fail 0.9
+			if got := metrics[k](s); got+1e-9 < reqs[k] {
+				fails = append(fails, fmt.Sprintf("%s %s = %.3f < %.3f", l, k, got, reqs[k]))
+			}
+		}
+	}
+	return fails
 }
 
 func runDemo(ctx context.Context, env Env, args []string) error {

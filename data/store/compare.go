@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,21 +60,8 @@ func (s *DB) load(ctx context.Context, q CompareQuery) (*compareData, error) {
 	w.add(focusMeetings, q.FocusID)
 	w.add("COALESCE(em.wrong, 0) = 0")
 	articleWhere(&w, q.articleFilter())
-	if !q.From.IsZero() {
-		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) >= ?", dateString(q.From))
-	}
-	if !q.To.IsZero() {
-		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) <= ?", dateString(q.To))
-	}
+	meetingDates(&w, q.From, q.To)
 	ms, err := s.queryMeetings(ctx, &w, " ORDER BY g.id")
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.id
-	}
-	parts, err := s.participants(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +71,6 @@ func (s *DB) load(ctx context.Context, q CompareQuery) (*compareData, error) {
 	}
 	articles := map[int64]bool{}
 	for _, m := range ms {
-		m.Participants = parts[m.id]
 		for _, p := range m.Participants {
 			if p.ID == q.FocusID || (len(with) > 0 && !with[p.ID]) {
 				continue
@@ -569,5 +554,3 @@ func (s *DB) Timeline(ctx context.Context, q CompareQuery) ([]TimelinePoint, err
 	})
 	return out, nil
 }
-
-var _ = fmt.Sprintf

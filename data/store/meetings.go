@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // meetingSelect reads meetings with the analyst's corrections applied.
@@ -38,7 +39,32 @@ func (s *DB) queryMeetings(ctx context.Context, w *where, tail string) ([]meetin
 		m.ArticleDate = parseDate(pub)
 		out = append(out, m)
 	}
-	return out, s.readErr(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.readErr(err)
+	}
+	ids := make([]int64, len(out))
+	for i, m := range out {
+		ids[i] = m.id
+	}
+	parts, err := s.participants(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Participants = parts[out[i].id]
+	}
+	return out, nil
+}
+
+// meetingDates limits meetings to a date range: the meeting's own date, or
+// its article's when the text gives none.
+func meetingDates(w *where, from, to time.Time) {
+	if !from.IsZero() {
+		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) >= ?", dateString(from))
+	}
+	if !to.IsZero() {
+		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) <= ?", dateString(to))
+	}
 }
 
 // participants reads the participants (canonical entities) of meetings.
@@ -87,12 +113,7 @@ func (s *DB) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingRow, error
 	w.in("COALESCE(em.status, g.status)", f.Statuses)
 	w.in("COALESCE(em.kind, g.kind)", f.Kinds)
 	w.inIDs("g.article_id", f.Articles)
-	if !f.From.IsZero() {
-		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) >= ?", dateString(f.From))
-	}
-	if !f.To.IsZero() {
-		w.add("COALESCE(NULLIF(COALESCE(em.date, g.date), ''), a.published) <= ?", dateString(f.To))
-	}
+	meetingDates(&w, f.From, f.To)
 	if q := strings.TrimSpace(f.Query); q != "" {
 		w.add("g.evidence LIKE ?", "%"+likeEscape(q)+"%")
 	}
@@ -107,17 +128,8 @@ func (s *DB) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingRow, error
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.id
-	}
-	parts, err := s.participants(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]MeetingRow, len(ms))
 	for i, m := range ms {
-		m.Participants = parts[m.id]
 		out[i] = m.MeetingRow
 	}
 	return out, nil
