@@ -115,7 +115,7 @@ func (r *barRenderer) Layout(s fyne.Size) {
 	for _, b := range r.c.Bars {
 		maxV = max(maxV, b.Value)
 	}
-	span := s.Width - lw - barValueW - 4*p
+	span := max(0, s.Width-lw-barValueW-4*p) // never negative: the software painter rejects negative sizes
 	for i, b := range r.c.Bars {
 		y := p + float32(i+1)*barRowHeight
 		th := r.labels[i].MinSize().Height

@@ -38,9 +38,9 @@ var compareCols = [ccCount]struct {
 	width    float32
 	evidence string // EvidenceQuery.Column for a click on this column
 }{
-	{"", 40, ""}, {"Counterpart", 230, ""}, {"Reported", 92, "reported"}, {"Distinct", 86, "distinct"},
-	{"Planned", 84, "planned"}, {"Denied", 78, "denied"}, {"Articles", 80, "articles"}, {"Mentions", 90, "mentions"},
-	{"Outlets", 78, "articles"}, {"First", 104, ""}, {"Last", 104, ""},
+	{"", 40, ""}, {"Counterpart", 190, ""}, {"Reported", 92, "reported"}, {"Distinct", 78, "distinct"},
+	{"Planned", 78, "planned"}, {"Denied", 72, "denied"}, {"Articles", 74, "articles"}, {"Mentions", 86, "mentions"},
+	{"Outlets", 72, "articles"}, {"First", 100, ""}, {"Last", 100, ""},
 }
 
 // chartable columns, in the order of the chart's column picker
@@ -110,13 +110,13 @@ func (c *Compare) buildUI() fyne.CanvasObject {
 	c.focusLbl = widget.NewLabelWithStyle("No focus yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.focusLbl.Wrapping = fyne.TextWrapWord
 
-	c.from = dateEntry("From (YYYY-MM-DD)", c.run)
+	c.from = dateEntry("From", c.run)
 	c.to = dateEntry("To", c.run)
 	c.outlets = widget.NewCheckGroup(nil, func([]string) { c.run() })
 	c.langs = widget.NewCheckGroup(nil, func([]string) { c.run() })
 	c.langs.Horizontal = true
 	filters := widget.NewAccordion(
-		widget.NewAccordionItem("Dates", container.NewGridWithColumns(2, c.from, c.to)),
+		widget.NewAccordionItem("Dates (YYYY-MM-DD)", container.NewGridWithColumns(2, c.from, c.to)),
 		widget.NewAccordionItem("Outlets", container.NewVScroll(c.outlets)),
 		widget.NewAccordionItem("Languages", c.langs),
 	)
@@ -167,7 +167,7 @@ func (c *Compare) buildUI() fyne.CanvasObject {
 	}
 	c.matrix.UpdateHeader = c.updateMatrixHeader
 	c.matrix.OnSelected = c.onMatrixCell
-	c.matrix.SetColumnWidth(-1, 170)
+	c.matrix.SetColumnWidth(-1, 190)
 
 	c.evTitle = widget.NewLabelWithStyle("Click any number to see the sentences behind it.", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	c.evTitle.Wrapping = fyne.TextWrapWord
@@ -183,7 +183,7 @@ func (c *Compare) buildUI() fyne.CanvasObject {
 	right := container.NewVSplit(container.NewBorder(c.header, nil, nil, nil, c.table), c.lower)
 	right.Offset = 0.45
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.24
+	split.Offset = 0.22
 	return split
 }
 
@@ -203,8 +203,7 @@ func (c *Compare) onFind(q string) {
 	gen := c.findGen
 	q = strings.TrimSpace(q)
 	if q == "" {
-		c.matches = nil
-		c.matchList.Refresh()
+		c.showQuickPicks()
 		return
 	}
 	async(c.wb, "Could not search the entities", func(ctx context.Context, e Engine) ([]data.EntityMatch, error) {
@@ -249,6 +248,28 @@ func focusText(e data.EntityRow) string {
 	return s
 }
 
+// showQuickPicks lists the entities with the most meetings while the
+// picker is empty.
+func (c *Compare) showQuickPicks() {
+	gen := c.findGen
+	async(c.wb, "Could not list the entities", func(ctx context.Context, e Engine) ([]data.EntityRow, error) {
+		return e.Entities(ctx, "", 500)
+	}, func(es []data.EntityRow) {
+		if gen != c.findGen {
+			return
+		}
+		slices.SortStableFunc(es, func(a, b data.EntityRow) int { return cmp.Compare(b.Meetings, a.Meetings) })
+		c.matches = c.matches[:0]
+		for _, e := range es {
+			if e.Meetings == 0 || len(c.matches) == 30 {
+				break
+			}
+			c.matches = append(c.matches, data.EntityMatch{EntityRow: e, Alias: fmt.Sprintf("%d meetings", e.Meetings)})
+		}
+		c.matchList.Refresh()
+	})
+}
+
 // pickDefaultFocus chooses the entity with the most meetings when no focus
 // is set, so that a new session opens on a filled-in comparison.
 func (c *Compare) pickDefaultFocus() {
@@ -275,10 +296,7 @@ func (c *Compare) pickDefaultFocus() {
 
 // Query is the comparison question built from the focus and the filters.
 func (c *Compare) Query() data.CompareQuery {
-	q := data.CompareQuery{Focus: c.focus.Key}
-	if q.Focus == "" {
-		q.Focus = c.focus.Name
-	}
+	q := data.CompareQuery{Focus: c.focus.Name, FocusID: c.focus.ID}
 	q.From, _ = parseDate(c.from.Text)
 	to, _ := parseDate(c.to.Text)
 	q.To = endOfDay(c.to.Text, to)
@@ -288,6 +306,9 @@ func (c *Compare) Query() data.CompareQuery {
 }
 
 func (c *Compare) reload() {
+	if strings.TrimSpace(c.picker.Text) == "" {
+		c.showQuickPicks()
+	}
 	async(c.wb, "Could not list outlets and languages", func(ctx context.Context, e Engine) ([2][]string, error) {
 		o, err := e.Outlets(ctx)
 		if err != nil {
@@ -341,6 +362,9 @@ func (c *Compare) setComparison(comp data.Comparison) {
 	c.table.Refresh()
 	c.refreshChart()
 	c.refreshSide()
+	for i := range c.rows {
+		c.matrix.SetColumnWidth(i, 140)
+	}
 	c.matrix.Refresh()
 }
 

@@ -22,7 +22,7 @@ var entityCols = []struct {
 	title string
 	width float32
 }{
-	{"Name", 220}, {"Kind", 90}, {"Aliases", 240}, {"Articles", 72}, {"Mentions", 80}, {"Meetings", 80},
+	{"Name", 180}, {"Kind", 84}, {"Aliases", 196}, {"Articles", 70}, {"Mentions", 80}, {"Meetings", 80},
 }
 
 var defaultKinds = []string{"person", "org", "place", "country"}
@@ -160,7 +160,7 @@ func (en *Entities) buildUI() fyne.CanvasObject {
 	right := container.NewVSplit(container.NewStack(container.NewCenter(en.noDetail), en.detail), en.lower)
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.55
+	split.Offset = 0.56
 	return split
 }
 

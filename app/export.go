@@ -121,7 +121,7 @@ func ChartPNG(title string, bars []Bar, width float32) ([]byte, error) {
 	c := software.NewCanvas()
 	c.SetPadded(true)
 	c.SetContent(ch)
-	c.Resize(fyne.NewSize(width, ch.MinSize().Height+8))
+	c.Resize(fyne.NewSize(width, ch.MinSize().Height+16))
 	img := c.Capture()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {

@@ -369,7 +369,7 @@ func (f *fakeEngine) Compare(ctx context.Context, q data.CompareQuery) (data.Com
 	f.counts()
 	var focus *data.EntityRow
 	for _, e := range f.ents {
-		if e.Key == q.Focus || e.Name == q.Focus {
+		if e.ID == q.FocusID || q.FocusID == 0 && e.Name == q.Focus {
 			focus = e
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -61,7 +62,7 @@ func (l *Library) buildUI() fyne.CanvasObject {
 	l.outlet.SetSelected(allOutlets)
 	l.lang = widget.NewSelect([]string{allLangs}, func(string) { l.onFilter() })
 	l.lang.SetSelected(allLangs)
-	l.from = dateEntry("From (YYYY-MM-DD)", l.onFilter)
+	l.from = dateEntry("From", l.onFilter)
 	l.to = dateEntry("To", l.onFilter)
 	l.status = widget.NewLabel("")
 
@@ -87,8 +88,10 @@ func (l *Library) buildUI() fyne.CanvasObject {
 
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), l.wb.onImportFolder)
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(l.outlet, l.lang, container.NewGridWrap(fyne.NewSize(150, l.from.MinSize().Height), l.from),
-			container.NewGridWrap(fyne.NewSize(150, l.to.MinSize().Height), l.to), importBtn),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(180, l.outlet.MinSize().Height), l.outlet),
+			container.NewGridWrap(fyne.NewSize(150, l.lang.MinSize().Height), l.lang),
+			container.NewGridWrap(fyne.NewSize(120, l.from.MinSize().Height), l.from),
+			container.NewGridWrap(fyne.NewSize(120, l.to.MinSize().Height), l.to), importBtn),
 		l.search)
 	return container.NewBorder(filters, l.status, nil, nil, l.table)
 }
@@ -302,6 +305,17 @@ type importJob struct {
 	finished bool
 	report   data.ImportReport
 	done     chan struct{} // closed once the import has finished and the screens reloaded
+
+	imported, duplicates, failed int
+	sinceReload                  int
+	onImported                   func() // reloads the Library now and then during the import
+
+	// Events arrive on the engine's goroutine faster than the window can
+	// redraw; they are buffered and applied in batches, with at most one
+	// update queued on the UI goroutine at any time.
+	mu        sync.Mutex
+	pending   []data.ImportEvent
+	scheduled bool
 }
 
 // startImport imports paths in the background: a dialog shows progress,
@@ -316,7 +330,7 @@ func (l *Library) startImport(paths []string) {
 		return
 	}
 	ctx, cancel := context.WithCancel(l.wb.ctx)
-	j := &importJob{cancel: cancel, done: make(chan struct{}), bar: widget.NewProgressBar(), current: widget.NewLabel("Looking for articles…"),
+	j := &importJob{cancel: cancel, done: make(chan struct{}), onImported: l.reloadRows, bar: widget.NewProgressBar(), current: widget.NewLabel("Looking for articles…"),
 		summary: widget.NewLabel("")}
 	j.current.Truncation = fyne.TextTruncateEllipsis
 	j.results = widget.NewList(func() int { return len(j.events) },
@@ -338,9 +352,9 @@ func (l *Library) startImport(paths []string) {
 			j.dlg.Hide()
 			return
 		}
-		j.cancel()
 		j.button.Disable()
 		j.current.SetText("Canceling…")
+		j.cancel()
 	})
 	content := container.NewBorder(container.NewVBox(j.current, j.bar, j.summary), container.NewCenter(j.button), nil, nil, j.results)
 	j.dlg = dialog.NewCustomWithoutButtons("Importing articles", content, l.wb.win)
@@ -352,9 +366,10 @@ func (l *Library) startImport(paths []string) {
 	// other background work: it can take minutes and is canceled from the UI
 	go func() {
 		rep, err := e.Import(ctx, paths, func(ev data.ImportEvent) {
-			fyne.Do(func() { j.progress(ev) })
+			j.post(ev)
 		})
 		fyne.Do(func() {
+			j.flush()
 			j.finished = true
 			j.report = rep
 			cancel()
@@ -376,26 +391,51 @@ func (l *Library) startImport(paths []string) {
 	}()
 }
 
-func (j *importJob) progress(ev data.ImportEvent) {
-	j.events = append(j.events, ev)
+// post queues an event from the engine's goroutine.
+func (j *importJob) post(ev data.ImportEvent) {
+	j.mu.Lock()
+	j.pending = append(j.pending, ev)
+	schedule := !j.scheduled
+	j.scheduled = true
+	j.mu.Unlock()
+	if schedule {
+		fyne.Do(j.flush)
+	}
+}
+
+// flush applies the buffered events to the widgets (UI goroutine).
+func (j *importJob) flush() {
+	j.mu.Lock()
+	evs := j.pending
+	j.pending, j.scheduled = nil, false
+	j.mu.Unlock()
+	if len(evs) == 0 {
+		return
+	}
+	for _, ev := range evs {
+		switch ev.Status {
+		case data.Imported:
+			j.imported++
+			j.sinceReload++
+		case data.Duplicate:
+			j.duplicates++
+		case data.Failed:
+			j.failed++
+		}
+	}
+	j.events = append(j.events, evs...)
+	ev := evs[len(evs)-1]
 	if ev.Total > 0 {
 		j.bar.Max = float64(ev.Total)
 		j.bar.SetValue(float64(ev.Done))
 	}
 	j.current.SetText(fmt.Sprintf("%d of %d files: %s", ev.Done, ev.Total, filepath.Base(ev.Path)))
-	var imp, dup, fail int
-	for _, e := range j.events {
-		switch e.Status {
-		case data.Imported:
-			imp++
-		case data.Duplicate:
-			dup++
-		case data.Failed:
-			fail++
-		}
-	}
-	j.summary.SetText(fmt.Sprintf("%d imported, %d duplicates, %d failed", imp, dup, fail))
+	j.summary.SetText(fmt.Sprintf("%d imported, %d duplicates, %d failed", j.imported, j.duplicates, j.failed))
 	j.results.Refresh()
+	if j.sinceReload >= 100 && j.onImported != nil {
+		j.sinceReload = 0
+		j.onImported()
+	}
 }
 
 func statusMark(s data.ImportStatus) string {

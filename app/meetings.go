@@ -103,7 +103,7 @@ func (m *Meetings) buildUI() fyne.CanvasObject {
 		}
 		return nil
 	}
-	m.eWrong = widget.NewCheck("Wrong (exclude from counts)", nil)
+	m.eWrong = widget.NewCheck("Wrong", nil)
 	m.eSave = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), m.onSave)
 	m.eSave.Importance = widget.HighImportance
 	m.eOpen = widget.NewButtonWithIcon("Open article", theme.DocumentIcon(), func() {
@@ -113,10 +113,11 @@ func (m *Meetings) buildUI() fyne.CanvasObject {
 	})
 	m.eTitle = widget.NewLabel("")
 	m.eTitle.Wrapping = fyne.TextWrapWord
-	form := container.NewGridWithColumns(4,
-		labeled("Kind", m.eKind), labeled("Status", m.eStatus), labeled("Times", m.eTimes), labeled("Date", m.eDate),
-		labeled("Place", m.ePlace), labeled("Attribution", m.eAttr), m.eWrong,
-		container.NewHBox(m.eSave, widget.NewButtonWithIcon("Mark wrong", theme.CancelIcon(), m.MarkWrong), m.eOpen))
+	form := container.NewVBox(
+		container.NewGridWithColumns(4, labeled("Kind", m.eKind), labeled("Status", m.eStatus), labeled("Times", m.eTimes), labeled("Date", m.eDate)),
+		container.NewBorder(nil, nil, nil,
+			container.NewHBox(m.eWrong, m.eSave, widget.NewButtonWithIcon("Mark wrong", theme.CancelIcon(), m.MarkWrong), m.eOpen),
+			container.NewGridWithColumns(2, labeled("Place", m.ePlace), labeled("Attribution", m.eAttr))))
 	m.editor = container.NewVBox(widget.NewSeparator(), m.eTitle, form)
 	m.editor.Hide()
 
@@ -265,6 +266,9 @@ func meetingCell(r data.MeetingRow, col int) string {
 	case 3:
 		return r.Status
 	case 4:
+		if r.Times == 0 {
+			return "" // no count stated
+		}
 		return strconv.Itoa(r.Times)
 	case 5:
 		return r.Place

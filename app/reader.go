@@ -50,8 +50,13 @@ func (r *Reader) buildUI() fyne.CanvasObject {
 	copyPath := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
 		r.wb.app.Clipboard().SetContent(r.article.Path)
 	})
-	meta := container.NewBorder(nil, nil, nil, r.save, container.NewGridWithColumns(4,
-		labeled("Title", r.title), labeled("Outlet", r.outlet), labeled("Date", r.date), labeled("Language", r.lang)))
+	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	meta := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel("Outlet"), fixed(200, r.outlet), widget.NewLabel("Date"), fixed(140, r.date),
+			widget.NewLabel("Language"), fixed(70, r.lang), r.save),
+		labeled("Title", r.title))
 	pathRow := container.NewBorder(nil, nil, widget.NewLabel("Original file:"), copyPath, r.path)
 	legend := widget.NewRichText(
 		&widget.TextSegment{Text: "Entity mention", Style: widget.RichTextStyle{Inline: true, ColorName: colorMention, TextStyle: fyne.TextStyle{Bold: true}}},

@@ -62,6 +62,9 @@ func pointText(p data.TimelinePoint) string {
 	if p.Kind != "" {
 		s += " · " + p.Kind
 	}
+	if p.Articles == 1 {
+		return s + " · 1 article"
+	}
 	return s + fmt.Sprintf(" · %d articles", p.Articles)
 }
 

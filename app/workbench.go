@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -103,11 +104,9 @@ func New(a fyne.App, opts Options) *Workbench {
 // OpenLatest opens the most recently used session when its file still
 // exists, and reports whether it did.
 func (w *Workbench) OpenLatest() bool {
-	for _, p := range w.app.Preferences().StringList(prefRecent) {
-		if _, err := os.Stat(p); err == nil {
-			w.OpenSession(p)
-			return true
-		}
+	if r := w.existingRecent(); len(r) > 0 {
+		w.OpenSession(r[0])
+		return true
 	}
 	return false
 }
@@ -171,6 +170,31 @@ func (w *Workbench) screens() []screen {
 		return nil
 	}
 	return []screen{w.library, w.compare, w.meetings, w.entities, w.reader, w.timeline}
+}
+
+// latest hands the newest progress value to the UI goroutine with at most
+// one update queued at a time, however fast the engine reports.
+type latest struct {
+	mu        sync.Mutex
+	v         float64
+	scheduled bool
+}
+
+func (l *latest) set(v float64, apply func(float64)) {
+	l.mu.Lock()
+	l.v = v
+	schedule := !l.scheduled
+	l.scheduled = true
+	l.mu.Unlock()
+	if schedule {
+		fyne.Do(func() {
+			l.mu.Lock()
+			v := l.v
+			l.scheduled = false
+			l.mu.Unlock()
+			apply(v)
+		})
+	}
 }
 
 // ---- errors ---------------------------------------------------------------
@@ -354,12 +378,11 @@ func (w *Workbench) OpenSample() {
 	prog := dialog.NewCustomWithoutButtons("Building the sample session…", bar, w.win)
 	prog.Show()
 	w.bg(func() {
+		var p latest
 		e, err := build(context.Background(), path, func(ev data.ImportEvent) {
-			fyne.Do(func() {
-				if ev.Total > 0 {
-					bar.SetValue(float64(ev.Done) / float64(ev.Total))
-				}
-			})
+			if ev.Total > 0 {
+				p.set(float64(ev.Done)/float64(ev.Total), bar.SetValue)
+			}
 		})
 		fyne.Do(func() {
 			prog.Hide()
@@ -384,12 +407,23 @@ func (w *Workbench) addRecent(path string) {
 	w.refreshRecent()
 }
 
+// existingRecent lists the recent sessions whose files still exist.
+func (w *Workbench) existingRecent() []string {
+	var out []string
+	for _, p := range w.app.Preferences().StringList(prefRecent) {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func (w *Workbench) refreshRecent() {
 	if w.recentMenu == nil {
 		return
 	}
 	w.recentMenu.Items = nil
-	for _, r := range w.app.Preferences().StringList(prefRecent) {
+	for _, r := range w.existingRecent() {
 		path := r
 		w.recentMenu.Items = append(w.recentMenu.Items, fyne.NewMenuItem(path, func() { w.OpenSession(path) }))
 	}
@@ -419,7 +453,7 @@ func (w *Workbench) showWelcome() {
 	newS := widget.NewButtonWithIcon("New session…", theme.ContentAddIcon(), w.onNew)
 	items := []fyne.CanvasObject{title, sub, widget.NewSeparator(),
 		container.NewGridWithColumns(2, sample, imp), container.NewGridWithColumns(2, open, newS)}
-	if recent := w.app.Preferences().StringList(prefRecent); len(recent) > 0 {
+	if recent := w.existingRecent(); len(recent) > 0 {
 		items = append(items, widget.NewLabelWithStyle("Recent sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, r := range recent {
 			path := r
@@ -598,12 +632,11 @@ func (w *Workbench) onReextract() {
 	d := dialog.NewCustomWithoutButtons("Re-extracting entities and meetings…", bar, w.win)
 	d.Show()
 	async(w, "Re-extraction failed", func(ctx context.Context, e Engine) (struct{}, error) {
+		var p latest
 		return struct{}{}, e.Reextract(ctx, func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
+			if total > 0 {
+				p.set(float64(done)/float64(total), bar.SetValue)
+			}
 		})
 	}, func(struct{}) {
 		d.Hide()
@@ -839,4 +872,35 @@ func (w *Workbench) openArticle(id int64, start, end int) {
 	}
 	w.reader.Open(id, start, end)
 	w.showTab(tabReader)
+}
+
+// ShowScreen switches to screen i (0 Library, 1 Compare, 2 Meetings,
+// 3 Entities, 4 Reader, 5 Timeline), as Ctrl+1..6 do.
+func (w *Workbench) ShowScreen(i int) { w.showTab(i) }
+
+// OpenArticle shows an article in the reader.
+func (w *Workbench) OpenArticle(id int64) { w.openArticle(id, -1, -1) }
+
+// FocusOn makes the best fuzzy match for name the focus of Compare.
+func (w *Workbench) FocusOn(name string) {
+	async(w, "Could not find the entity", func(ctx context.Context, e Engine) ([]data.EntityMatch, error) {
+		return e.FindEntities(ctx, name, 1)
+	}, func(ms []data.EntityMatch) {
+		if len(ms) == 0 {
+			w.showError("No such entity", fmt.Errorf("nothing in this session matches %q", name))
+			return
+		}
+		w.compare.SetFocus(ms[0].EntityRow)
+	})
+}
+
+// SelectEntity shows the best fuzzy match for name in the Entities screen.
+func (w *Workbench) SelectEntity(name string) {
+	async(w, "Could not find the entity", func(ctx context.Context, e Engine) ([]data.EntityMatch, error) {
+		return e.FindEntities(ctx, name, 1)
+	}, func(ms []data.EntityMatch) {
+		if len(ms) > 0 {
+			w.entities.SelectEntity(ms[0].EntityRow)
+		}
+	})
 }

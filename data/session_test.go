@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -91,26 +92,51 @@ func TestImportCorpus(t *testing.T) {
 
 func TestImportCancel(t *testing.T) {
 	dir := corpusDir(t)
+	// 420 distinct articles: the corpus ten times, each copy with its own last line
+	src, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
+	if err != nil || len(src) == 0 {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	total := 0
+	for copyN := range 10 {
+		for _, p := range src {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, []byte(fmt.Sprintf("\n\n(copy %d)\n", copyN))...)
+			if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("%d-%s", copyN, filepath.Base(p))), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			total++
+		}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.parley"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rep, err := s.Import(ctx, []string{filepath.Join(dir, "articles")}, func(ev ImportEvent) {
-		if ev.Done == 3 {
+	rep, err := s.Import(ctx, []string{in}, func(ev ImportEvent) {
+		if ev.Done == 1 {
 			cancel()
 		}
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.Canceled || rep.Imported >= 42 {
-		t.Fatalf("cancelled import: %+v", rep)
+	if !rep.Canceled || rep.Imported == 0 || rep.Imported >= total {
+		t.Fatalf("cancelled import of %d files: %d imported, cancelled %v", total, rep.Imported, rep.Canceled)
 	}
 	n, _ := s.CountArticles(context.Background(), ArticleFilter{})
 	if n != rep.Imported {
 		t.Fatalf("%d stored, %d reported", n, rep.Imported)
+	}
+	// importing again completes the rest, with no duplicates stored
+	rep2, err := s.Import(context.Background(), []string{in}, nil)
+	if err != nil || rep2.Imported+rep2.Duplicates != total || rep2.Duplicates != rep.Imported {
+		t.Fatalf("second import: %+v %v", rep2, err)
 	}
 }
 

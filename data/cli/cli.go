@@ -30,6 +30,7 @@ func commands() []command {
 	return []command{
 		{"import", "--session FILE PATH...", "import article files and folders into a session", runImport},
 		{"compare", "--session FILE --focus NAME [--with NAME,...] [--by outlet] [--from DATE --to DATE] [--outlets A,B] [--langs xx,yy] [--format table|csv|json]", "compare the focus's counterparts side by side", runCompare},
+		{"evidence", "--session FILE --focus NAME --with NAME [--column reported|distinct|planned|denied|articles] [--format table|csv|json]", "the sentences behind one number of a comparison", runEvidence},
 		{"entities", "--session FILE [--format table|csv|json]", "list the session's entities", runEntities},
 		{"meetings", "--session FILE [--entity NAME] [--format table|csv|json]", "list the extracted meetings", runMeetings},
 		{"articles", "--session FILE [--query WORDS] [--format table|csv|json]", "list the session's articles", runArticles},

@@ -7,15 +7,15 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
 
 // table is rows of cells printed as aligned text, CSV or JSON.
 type table struct {
-	head []string
-	rows [][]string
+	head     []string
+	rows     [][]string
+	wrapLast bool // print the last column whole (a sentence), not cut to the column width
 }
 
 func (t *table) add(cells ...any) {
@@ -74,7 +74,7 @@ func (t *table) text(w io.Writer) error {
 	line := func(cells []string) error {
 		var b strings.Builder
 		for i, c := range cells {
-			if displayWidth(c) > 60 {
+			if displayWidth(c) > 60 && !(t.wrapLast && i == len(cells)-1) {
 				c = truncate(c, 59) + "…"
 			}
 			b.WriteString(c)
@@ -147,4 +147,3 @@ func jsonDate(t time.Time) *string {
 	return &s
 }
 
-var _ = utf8.RuneLen

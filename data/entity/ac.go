@@ -1,158 +1,122 @@
 package entity
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
 
-// matcher is a byte-level Aho-Corasick automaton. States keep their edges
-// in one flat array sorted by byte (the root has a dense 256-entry table),
-// failure links are precomputed, and each state points to the next state
-// on its suffix chain that has outputs, so reporting is proportional to the
-// number of matches.
+	"parley/data/textnorm"
+)
+
+// matcher is a byte-level trie of the patterns, walked from every position
+// where a pattern may start. Names in alphabetic scripts must start at a
+// word boundary and Hangul and katakana names at a run boundary (the same
+// start rules accept applies), so in running text most positions are
+// skipped and each walk dies after a few bytes; this is several times
+// faster than an Aho-Corasick automaton, whose every byte costs a
+// transition and which reports occurrences inside words only for them to
+// be thrown away.
+//
+// States are numbered in depth-first order, so that the states of one
+// pattern's tail lie next to each other in memory; each state is one
+// 16-byte record, and its edges are packed (child<<8 | byte) in one array.
+// The root has a dense table.
 type matcher struct {
-	root     [256]int32
-	edgeOff  []int32 // edges of state s: edges[edgeOff[s]:edgeOff[s+1]]
-	edgeByte []byte
-	edgeTo   []int32
-	fail     []int32
-	outLink  []int32 // next state on the failure chain with outputs, or -1
-	outOff   []int32 // outputs of state s: outs[outOff[s]:outOff[s+1]]
-	outs     []int32 // pattern ids
-	depth    []int32 // pattern length at a state = depth
+	root  [256]int32 // child of the root per byte (0 = none)
+	nodes []acNode
+	edges []uint32 // child<<8 | byte, sorted by byte within a state
+	outs  []int32  // pattern ids
 }
 
-// buildMatcher builds the automaton for pats (empty patterns are ignored).
+type acNode struct {
+	edge, nEdge int32 // edges[edge : edge+nEdge]
+	out, nOut   int32 // patterns ending here: outs[out : out+nOut]
+}
+
+// buildMatcher builds the trie for pats (empty patterns are ignored).
 func buildMatcher(pats []string) *matcher {
-	// trie with sorted child lists built incrementally
-	type node struct {
-		kids  []int32 // child states, kept sorted by byte
-		bytes []byte
-		out   []int32
-		depth int32
-	}
-	nodes := []node{{}}
-	for id, p := range pats {
-		if p == "" {
-			continue
+	ids := make([]int32, 0, len(pats))
+	for i, p := range pats {
+		if p != "" {
+			ids = append(ids, int32(i))
 		}
-		s := int32(0)
-		for i := 0; i < len(p); i++ {
-			c := p[i]
-			n := &nodes[s]
-			k := sort.Search(len(n.bytes), func(j int) bool { return n.bytes[j] >= c })
-			if k < len(n.bytes) && n.bytes[k] == c {
-				s = n.kids[k]
-				continue
-			}
-			nodes = append(nodes, node{depth: nodes[s].depth + 1})
-			t := int32(len(nodes) - 1)
-			n = &nodes[s]
-			n.bytes = append(n.bytes, 0)
-			n.kids = append(n.kids, 0)
-			copy(n.bytes[k+1:], n.bytes[k:])
-			copy(n.kids[k+1:], n.kids[k:])
-			n.bytes[k] = c
-			n.kids[k] = t
-			s = t
-		}
-		nodes[s].out = append(nodes[s].out, int32(id))
 	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := pats[ids[i]], pats[ids[j]]
+		if a != b {
+			return a < b
+		}
+		return ids[i] < ids[j]
+	})
 	m := &matcher{}
-	ns := len(nodes)
-	m.edgeOff = make([]int32, ns+1)
-	total := 0
-	for i := range nodes {
-		m.edgeOff[i] = int32(total)
-		total += len(nodes[i].bytes)
-	}
-	m.edgeOff[ns] = int32(total)
-	m.edgeByte = make([]byte, 0, total)
-	m.edgeTo = make([]int32, 0, total)
-	m.depth = make([]int32, ns)
-	for i := range nodes {
-		m.edgeByte = append(m.edgeByte, nodes[i].bytes...)
-		m.edgeTo = append(m.edgeTo, nodes[i].kids...)
-		m.depth[i] = nodes[i].depth
-	}
-	for i := range m.root {
-		m.root[i] = 0
-	}
-	for k, c := range nodes[0].bytes {
-		m.root[c] = nodes[0].kids[k]
-	}
-	// BFS for failure links
-	m.fail = make([]int32, ns)
-	m.outLink = make([]int32, ns)
-	queue := make([]int32, 0, ns)
-	for _, t := range nodes[0].kids {
-		m.fail[t] = 0
-		queue = append(queue, t)
-	}
-	m.outLink[0] = -1
-	for qi := 0; qi < len(queue); qi++ {
-		s := queue[qi]
-		f := m.fail[s]
-		if len(nodes[f].out) > 0 {
-			m.outLink[s] = f
-		} else {
-			m.outLink[s] = m.outLink[f]
+	// build(lo, hi, d) creates the state for ids[lo:hi], which share their
+	// first d bytes, and its subtree; it returns the state number.
+	var build func(lo, hi, d int) int32
+	build = func(lo, hi, d int) int32 {
+		s := int32(len(m.nodes))
+		m.nodes = append(m.nodes, acNode{})
+		n := acNode{out: int32(len(m.outs))}
+		// patterns that end here sort first in the range
+		for lo < hi && len(pats[ids[lo]]) == d {
+			m.outs = append(m.outs, ids[lo])
+			lo++
 		}
-		if s == 0 {
-			m.outLink[s] = -1
-		}
-		for k, c := range nodes[s].bytes {
-			t := nodes[s].kids[k]
-			// failure of t: follow fail of s until a state has an edge c
-			g := m.fail[s]
-			for {
-				if nx := m.next(g, c); nx >= 0 {
-					if nx == t {
-						nx = 0
-					}
-					m.fail[t] = nx
-					break
-				}
-				if g == 0 {
-					m.fail[t] = 0
-					break
-				}
-				g = m.fail[g]
+		n.nOut = int32(len(m.outs)) - n.out
+		// reserve this state's edges, then build the children
+		var groups [][3]int
+		for lo < hi {
+			c := pats[ids[lo]][d]
+			end := lo + 1
+			for end < hi && pats[ids[end]][d] == c {
+				end++
 			}
-			queue = append(queue, t)
+			groups = append(groups, [3]int{int(c), lo, end})
+			lo = end
 		}
+		n.edge, n.nEdge = int32(len(m.edges)), int32(len(groups))
+		for range groups {
+			m.edges = append(m.edges, 0)
+		}
+		for k, g := range groups {
+			child := build(g[1], g[2], d+1)
+			m.edges[int(n.edge)+k] = uint32(child)<<8 | uint32(g[0])
+			if s == 0 {
+				m.root[g[0]] = child
+			}
+		}
+		m.nodes[s] = n
+		return s
 	}
-	// root children: outLink computed above from fail=0 (root has no outputs)
-	m.outOff = make([]int32, ns+1)
-	nout := 0
-	for i := range nodes {
-		m.outOff[i] = int32(nout)
-		nout += len(nodes[i].out)
-	}
-	m.outOff[ns] = int32(nout)
-	m.outs = make([]int32, 0, nout)
-	for i := range nodes {
-		m.outs = append(m.outs, nodes[i].out...)
-	}
+	build(0, len(ids), 0)
 	return m
 }
 
-// next returns the goto transition of s on c, or -1 (root: 0 when absent).
+// states returns the number of trie states.
+func (m *matcher) states() int { return len(m.nodes) }
+
+// next returns the child of s on c, or -1.
 func (m *matcher) next(s int32, c byte) int32 {
 	if s == 0 {
-		return m.root[c]
+		if t := m.root[c]; t != 0 {
+			return t
+		}
+		return -1
 	}
-	lo, hi := m.edgeOff[s], m.edgeOff[s+1]
-	if hi-lo <= 8 {
-		for i := lo; i < hi; i++ {
-			if m.edgeByte[i] == c {
-				return m.edgeTo[i]
+	n := &m.nodes[s]
+	es := m.edges[n.edge : n.edge+n.nEdge]
+	if len(es) <= 8 {
+		for _, e := range es {
+			if byte(e) == c {
+				return int32(e >> 8)
 			}
 		}
 		return -1
 	}
+	lo, hi := 0, len(es)
 	for lo < hi {
-		mid := (lo + hi) / 2
-		b := m.edgeByte[mid]
+		mid := int(uint(lo+hi) >> 1)
+		b := byte(es[mid])
 		if b == c {
-			return m.edgeTo[mid]
+			return int32(es[mid] >> 8)
 		}
 		if b < c {
 			lo = mid + 1
@@ -163,35 +127,83 @@ func (m *matcher) next(s int32, c byte) int32 {
 	return -1
 }
 
-// scan calls fn(start, end, patternID) for every occurrence of every
-// pattern in text, in order of end offset.
-func (m *matcher) scan(text string, fn func(start, end int, id int32)) {
-	s := int32(0)
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		for {
-			nx := m.next(s, c)
-			if nx >= 0 {
-				s = nx
-				break
+// walk calls fn(start, end, id) for every pattern that occurs at start.
+func (m *matcher) walk(text string, start int, fn func(start, end int, id int32)) {
+	s := m.root[text[start]]
+	for i := start + 1; s != 0; i++ {
+		if n := &m.nodes[s]; n.nOut > 0 {
+			for _, id := range m.outs[n.out : n.out+n.nOut] {
+				fn(start, i, id)
 			}
-			s = m.fail[s]
 		}
-		if s == 0 {
+		if i >= len(text) {
+			return
+		}
+		s = m.next(s, text[i])
+		if s < 0 {
+			return
+		}
+	}
+}
+
+// scanAll calls fn for every occurrence of every pattern at every rune
+// start of text.
+func (m *matcher) scanAll(text string, fn func(start, end int, id int32)) {
+	for i := 0; i < len(text); i++ {
+		if utf8.RuneStart(text[i]) && m.root[text[i]] != 0 {
+			m.walk(text, i, fn)
+		}
+	}
+}
+
+// asciiAlnum[c] is true for ASCII letters and digits (ScriptLatin).
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = textnorm.ScriptOf(rune(c)) == textnorm.ScriptLatin
+	}
+	return t
+}()
+
+// scan calls fn(start, end, patternID) for every occurrence of a pattern
+// that starts where a name may start (the start rules of accept): not
+// inside a word of an alphabetic script (a letter or digit of Latin,
+// Cyrillic or another alphabet right before an alphabetic first rune), not
+// inside a Hangul or a katakana run. Occurrences are reported in order of
+// start, then end.
+func (m *matcher) scan(text string, fn func(start, end int, id int32)) {
+	prev := textnorm.ScriptOther
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum[c] {
+				if !prev.IsAlnumScript() && m.root[c] != 0 {
+					m.walk(text, i, fn)
+				}
+				prev = textnorm.ScriptLatin
+			} else {
+				if m.root[c] != 0 {
+					m.walk(text, i, fn)
+				}
+				prev = textnorm.ScriptOther
+			}
+			i++
 			continue
 		}
-		for t := s; t > 0; {
-			lo, hi := m.outOff[t], m.outOff[t+1]
-			if lo < hi {
-				d := int(m.depth[t])
-				for k := lo; k < hi; k++ {
-					fn(i+1-d, i+1, m.outs[k])
-				}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		cur := textnorm.ScriptOf(r)
+		if m.root[c] != 0 {
+			skip := false
+			switch cur {
+			case textnorm.ScriptLatin, textnorm.ScriptCyrillic, textnorm.ScriptLetter:
+				skip = prev.IsAlnumScript()
+			case textnorm.ScriptHangul, textnorm.ScriptKatakana:
+				skip = prev == cur
 			}
-			t = m.outLink[t]
-			if t < 0 {
-				break
+			if !skip {
+				m.walk(text, i, fn)
 			}
 		}
+		prev = cur
+		i += size
 	}
 }

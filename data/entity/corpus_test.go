@@ -86,8 +86,8 @@ func loadCorpus(t testing.TB) []corpusDoc {
 }
 
 type langScore struct {
-	gold, found, foundAny     int
-	ments, falseMents, golden int
+	gold, found, foundAny int
+	ments, falseMents     int
 }
 
 // TestCorpusRecall scores entity recall per language as FORMAT.md does: a

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"parley/data/textnorm"
 )
@@ -46,6 +47,10 @@ type langStop struct {
 	Places     []string `json:"places"`
 	Byline     []string `json:"byline"`
 	PlaceWords []string `json:"placewords"`
+	// Korean: surnames, and final syllables that end organisation and
+	// group nouns rather than names (국방부, 정부측)
+	Surnames     []string `json:"surnames"`
+	NonNameFinal []string `json:"nonname_final"`
 }
 
 // template is a role phrase with a country slot: prefix + country + suffix,
@@ -61,12 +66,15 @@ type lexicon struct {
 	titleSpace   bool
 	abbrevFollow []string        // folded
 	stop         map[string]bool // folded
+	stopSet      wordSet         // stop, with a filter in front (hot look-ups)
 	nonPerson    map[string]bool
 	particles    map[string]bool
 	cues         map[string]bool
 	places       map[string]bool
 	byline       map[string]bool
 	placeWords   map[string]bool
+	surnames     map[rune]bool
+	nonNameFinal map[rune]bool
 }
 
 func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
@@ -132,6 +140,7 @@ func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
 		}
 		for _, w := range ls.Stop {
 			lx.stop[textnorm.Fold(w)] = true
+			lx.stopSet.add(textnorm.Fold(w))
 		}
 		for _, w := range ls.NonPerson {
 			lx.nonPerson[textnorm.Fold(w)] = true
@@ -148,6 +157,12 @@ func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
 				lx.placeWords[stemFold(w, st)] = true
 			}
 		}
+		for _, w := range ls.Surnames {
+			lx.surnames[firstRune(w)] = true
+		}
+		for _, w := range ls.NonNameFinal {
+			lx.nonNameFinal[firstRune(w)] = true
+		}
 		for _, w := range ls.Cues {
 			lx.cues[textnorm.Fold(w)] = true
 		}
@@ -162,8 +177,14 @@ func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{stop: map[string]bool{}, nonPerson: map[string]bool{}, particles: map[string]bool{},
-		cues: map[string]bool{}, places: map[string]bool{}, byline: map[string]bool{}, placeWords: map[string]bool{}}
+	return &lexicon{stop: map[string]bool{}, stopSet: wordSet{m: map[string]bool{}}, nonPerson: map[string]bool{}, particles: map[string]bool{},
+		cues: map[string]bool{}, places: map[string]bool{}, byline: map[string]bool{}, placeWords: map[string]bool{},
+		surnames: map[rune]bool{}, nonNameFinal: map[rune]bool{}}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // addTemplate splits a phrase with one {c} slot into its literal parts. The

@@ -38,6 +38,8 @@ type doc struct {
 	newEnts  map[string]*Entity
 	newOrder []string
 	newLast  map[string]string // folded last word → new entity key
+	buf      []byte            // scratch for foldTmp
+	stem     stemmer           // the language's stemmer (nil: none)
 }
 
 // Recognize finds all entity mentions in text (an article in language
@@ -59,6 +61,7 @@ func (r *Recognizer) Recognize(text, lang string, date time.Time) ([]Entity, []M
 		d.lex = r.lex["en"]
 	}
 	mode := stemModeFor(lang)
+	d.stem = stemFuncs[mode]
 	ft := textnorm.FoldMap(text)
 	if st := stemFuncs[mode]; st != nil {
 		ft = ft.MapWords(st)
@@ -69,6 +72,18 @@ func (r *Recognizer) Recognize(text, lang string, date time.Time) ([]Entity, []M
 		if h, ok := d.accept(s, e, id); ok {
 			hits = append(hits, h)
 		}
+	})
+	// order by end, then start, then pattern (decompose prefers the first
+	// of equally long inner names)
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := &hits[i], &hits[j]
+		if a.e != b.e {
+			return a.e < b.e
+		}
+		if a.s != b.s {
+			return a.s < b.s
+		}
+		return a.pat < b.pat
 	})
 	raw := append([]hit(nil), hits...)
 	d.sel = d.decompose(selectHits(hits), raw)
@@ -126,30 +141,48 @@ func (d *doc) accept(s, e int, id int32) (hit, bool) {
 	if p.last == textnorm.ScriptHangul && p.runes <= 1 && ns == textnorm.ScriptHangul {
 		return hit{}, false
 	}
-	var refs []ref
+	// refs is p.refs itself while every ref passes (no allocation), a
+	// filtered copy once one fails
+	refs := p.refs[:0]
+	copied := false
 	var best uint8
 	bestP := -1
-	for _, rf := range p.refs {
+	surf := ""
+	// capitalisation verdict of the last (capMask, allCap) seen: the refs
+	// of a form mostly share them (Li: dozens of people)
+	lastMask, lastAll, lastOK, haveLast := uint32(0), false, false, false
+	for k, rf := range p.refs {
+		ok := true
 		switch rf.kind {
 		case kAbbrev, kTitle, kFixedRole:
-			if rf.lang != d.lang {
-				continue
-			}
+			ok = rf.lang == d.lang
 		}
-		if single && rf.kind != kAbbrev && rf.kind != kTitle && rf.lang != d.lang {
+		if ok && single && rf.kind != kAbbrev && rf.kind != kTitle && rf.lang != d.lang {
+			ok = false
+		}
+		if ok && (rf.capMask != 0 || rf.allCap) {
+			if surf == "" {
+				o0, o1 := d.ft.Span(s, e)
+				surf = d.text[o0:o1]
+			}
+			if !haveLast || rf.capMask != lastMask || rf.allCap != lastAll {
+				lastMask, lastAll, haveLast = rf.capMask, rf.allCap, true
+				lastOK = capOK(rf.capMask, surf) && (!rf.allCap || allUpper(surf))
+			}
+			ok = lastOK
+		}
+		if !ok {
+			if !copied {
+				refs = append(make([]ref, 0, len(p.refs)-1), p.refs[:k]...)
+				copied = true
+			}
 			continue
 		}
-		if rf.capMask != 0 || rf.allCap {
-			o0, o1 := d.ft.Span(s, e)
-			surf := d.text[o0:o1]
-			if !capOK(rf.capMask, surf) {
-				continue
-			}
-			if rf.allCap && !allUpper(surf) {
-				continue
-			}
+		if copied {
+			refs = append(refs, rf)
+		} else {
+			refs = p.refs[:k+1]
 		}
-		refs = append(refs, rf)
 		if kindPriority[rf.kind] > bestP {
 			bestP, best = kindPriority[rf.kind], rf.kind
 		}
@@ -558,10 +591,9 @@ func (d *doc) recentHolder(role, country string) int32 {
 // nameFollows reports whether a person name hit starts right after scanned
 // offset e (apposition: "Russian Defence Minister Sergei Shoigu").
 func (d *doc) nameFollows(e int) bool {
-	for _, h := range d.sel {
-		if h.s < e {
-			continue
-		}
+	// d.sel is sorted by start: the first hit starting at or after e
+	if k := sort.Search(len(d.sel), func(k int) bool { return d.sel[k].s >= e }); k < len(d.sel) {
+		h := d.sel[k]
 		if h.s-e > 1 || strings.TrimSpace(d.t[e:h.s]) != "" {
 			return false
 		}
@@ -612,7 +644,13 @@ func (d *doc) titleForm(i int, ti titleInfo) {
 		if utf8.RuneCountInString(x) >= 2 {
 			if ent, _, ok := d.r.res.resolve(x, d.isPerson, false); ok {
 				d.emit(ent, k, h.e, ViaFuzzy)
+				return
 			}
+		}
+		if d.koNewName(x) {
+			// a person the gazetteer lacks, named before a title
+			o0, o1 := d.span(k, j)
+			d.newPerson(d.text[o0:o1], x, o0, o1)
 		}
 	case "ja", "zh":
 		langs := []string{d.lang}
@@ -660,6 +698,25 @@ func (d *doc) titleForm(i int, ti titleInfo) {
 			}
 		}
 	}
+}
+
+// koNewName reports whether a Hangul word written before a title looks
+// like a Korean full name: three syllables starting with a common surname
+// and not ending like an organisation or group noun (국방부 장관, 정부측).
+func (d *doc) koNewName(x string) bool {
+	if utf8.RuneCountInString(x) != 3 {
+		return false
+	}
+	var rs [3]rune
+	i := 0
+	for _, c := range x {
+		if c < 0xAC00 || c > 0xD7A3 {
+			return false
+		}
+		rs[i] = c
+		i++
+	}
+	return d.lex.surnames[rs[0]] && !d.lex.nonNameFinal[rs[2]]
 }
 
 // surname resolves a surname written before a title: the most recently
@@ -714,7 +771,13 @@ func (d *doc) roles() {
 		}
 		bs, be := -1, -1
 		role := ""
-		for _, tp := range d.lex.templates {
+		for k := range d.lex.templates {
+			tp := &d.lex.templates[k]
+			// cheap byte tests before the string comparisons
+			if lp := len(tp.prefix); lp > 0 && (lp > h.s || t[h.s-1] != tp.prefix[lp-1]) ||
+				len(tp.suffix) > 0 && (h.e+len(tp.suffix) > len(t) || t[h.e] != tp.suffix[0]) {
+				continue
+			}
 			if !strings.HasSuffix(t[:h.s], tp.prefix) || !strings.HasPrefix(t[h.e:], tp.suffix) {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -87,8 +88,24 @@ type Recognizer struct {
 
 	res *resolver
 
-	// discovery cache: folded single token → resolved entity (or -1)
+	// discovery cache: folded discovered name → resolver answer; cleared
+	// when it reaches maxCache entries so that it cannot grow without
+	// bound over hundreds of thousands of articles
 	tokCache sync.Map
+	tokN     atomic.Int64
+}
+
+// maxCache bounds the discovery cache (entries are about 100 bytes).
+const maxCache = 1 << 16
+
+func (r *Recognizer) cacheStore(k string, v any) {
+	if _, loaded := r.tokCache.LoadOrStore(k, v); loaded {
+		return
+	}
+	if r.tokN.Add(1) > maxCache {
+		r.tokCache.Clear()
+		r.tokN.Store(0)
+	}
 }
 
 var (
@@ -128,7 +145,7 @@ func NewFromEntries(entries []gazetteer.Entry) (*Recognizer, error) {
 	}
 	r := &Recognizer{
 		byKey:       map[string]int32{},
-		patID:       map[string]int32{},
+		patID:       make(map[string]int32, 16*len(entries)),
 		lex:         lex,
 		holders:     map[string][]term{},
 		prefix:      map[string]map[string][]int32{},
@@ -314,17 +331,31 @@ func capOK(mask uint32, surface string) bool {
 	if mask == 0 {
 		return true
 	}
-	ws := splitNameWords(surface)
-	for i, w := range ws {
+	// the words of splitNameWords, without building them
+	i := 0
+	inWord := false
+	for k := 0; k < len(surface); {
+		c := rune(surface[k])
+		size := 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(surface[k:])
+		}
+		k += size
+		if unicode.IsSpace(c) || c == '-' || c >= 0x2010 && c <= 0x2015 || c == 0x2212 {
+			inWord = false
+			continue
+		}
+		if inWord {
+			continue
+		}
+		inWord = true
 		if i >= 32 {
 			break
 		}
-		if mask&(1<<i) != 0 {
-			c, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(c) {
-				return false
-			}
+		if mask&(1<<i) != 0 && !unicode.IsUpper(c) {
+			return false
 		}
+		i++
 	}
 	return true
 }

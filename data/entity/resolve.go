@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -25,25 +26,34 @@ type alias struct {
 }
 
 type resolver struct {
-	r          *Recognizer
-	exact      map[string][]int32 // folded (and stemmed) alias → entities
+	r     *Recognizer
+	exact map[string][]int32 // folded (and stemmed) alias → entities
+
+	// the transliterated index, built on first use (only names that no
+	// exact alias matches need it)
+	latOnce    sync.Once
 	latinExact map[string][]int32 // joined Latin → entities
 	aliases    []alias
 	joinedList []string // aliases[i].joined, for sahilm/fuzzy
 	bigrams    map[string][]int32
 }
 
+// entNames lists the names of entity i (the canonical name, then the names
+// of every language).
+func (r *Recognizer) entNames(i int) []string {
+	en := r.ents[i].entry
+	names := []string{en.Name}
+	for _, lang := range sortedKeys(en.Names) {
+		names = append(names, en.Names[lang]...)
+	}
+	return names
+}
+
 func newResolver(r *Recognizer) *resolver {
-	rs := &resolver{r: r, exact: map[string][]int32{}, latinExact: map[string][]int32{}, bigrams: map[string][]int32{}}
-	seen := map[string]bool{}
+	rs := &resolver{r: r, exact: make(map[string][]int32, 2*len(r.pats))}
 	for i := range r.ents {
 		idx := int32(i)
-		en := r.ents[i].entry
-		names := []string{en.Name}
-		for _, lang := range sortedKeys(en.Names) {
-			names = append(names, en.Names[lang]...)
-		}
-		for _, n := range names {
+		for _, n := range r.entNames(i) {
 			f := textnorm.Fold(n)
 			if f == "" {
 				continue
@@ -52,28 +62,46 @@ func newResolver(r *Recognizer) *resolver {
 			for m := 1; m < nStemModes; m++ {
 				addUnique(rs.exact, stemFold(f, stemFuncs[m]), idx)
 			}
-			lat := phonetic(normSpaces(textnorm.Latin(n)))
-			if lat == "" {
-				continue
-			}
-			joined := strings.ReplaceAll(lat, " ", "")
-			addUnique(rs.latinExact, joined, idx)
-			k := lat + "\x00" + string(rune(idx))
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			ai := int32(len(rs.aliases))
-			rs.aliases = append(rs.aliases, alias{ent: idx, latin: lat, tokens: strings.Fields(lat), joined: joined})
-			rs.joinedList = append(rs.joinedList, joined)
-			for _, bg := range bigramsOf(joined) {
-				l := rs.bigrams[bg]
-				if len(l) == 0 || l[len(l)-1] != ai {
-					rs.bigrams[bg] = append(l, ai)
+		}
+	}
+	return rs
+}
+
+// latin builds the transliterated index on first use.
+func (rs *resolver) latin() *resolver {
+	rs.latOnce.Do(func() {
+		rs.latinExact = map[string][]int32{}
+		rs.bigrams = map[string][]int32{}
+		seen := map[string]bool{}
+		for i := range rs.r.ents {
+			idx := int32(i)
+			for _, n := range rs.r.entNames(i) {
+				if textnorm.Fold(n) == "" {
+					continue
+				}
+				lat := phonetic(normSpaces(textnorm.Latin(n)))
+				if lat == "" {
+					continue
+				}
+				joined := strings.ReplaceAll(lat, " ", "")
+				addUnique(rs.latinExact, joined, idx)
+				k := lat + "\x00" + string(rune(idx))
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				ai := int32(len(rs.aliases))
+				rs.aliases = append(rs.aliases, alias{ent: idx, latin: lat, tokens: strings.Fields(lat), joined: joined})
+				rs.joinedList = append(rs.joinedList, joined)
+				for _, bg := range bigramsOf(joined) {
+					l := rs.bigrams[bg]
+					if len(l) == 0 || l[len(l)-1] != ai {
+						rs.bigrams[bg] = append(l, ai)
+					}
 				}
 			}
 		}
-	}
+	})
 	return rs
 }
 
@@ -169,6 +197,7 @@ func (rs *resolver) resolve(name string, filter func(int32) bool, subseq bool) (
 	if len(joined) < 4 {
 		return -1, 0, false // too short to compare by sound (Kim, Li, 中)
 	}
+	rs.latin()
 	if c, ok := rs.latinExact[joined]; ok {
 		if i, found, uniq := pick(c); found {
 			return i, 1, uniq

@@ -37,13 +37,27 @@ func stemRU(w string) string {
 		}
 		i += size
 	}
-	for _, e := range ruEndings {
-		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 2 {
+	// ruEndings is ordered longest first and two endings of the same
+	// length cannot both match: try the last 3, 2, then 1 runes.
+	for l := 3; l >= 1; l-- {
+		if n-l < 2 {
+			continue
+		}
+		// Cyrillic letters are two bytes each
+		if e := w[len(w)-2*l:]; ruEndingSet[e] {
 			return w[:len(w)-len(e)]
 		}
 	}
 	return w
 }
+
+var ruEndingSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range ruEndings {
+		m[e] = true
+	}
+	return m
+}()
 
 // stemDE removes the genitive -s of names (Kims, Russlands, Nordkoreas).
 func stemDE(w string) string {
@@ -104,9 +118,9 @@ func stemmerFor(lang string) stemmer { return stemFuncs[stemModeFor(lang)] }
 
 // stemFold folds s (trimmed) and stems its words.
 func stemFold(s string, st stemmer) string {
-	f := textnorm.FoldMap(s)
-	if st != nil {
-		f = f.MapWords(st)
+	f := textnorm.Fold(s)
+	if st == nil {
+		return f
 	}
-	return strings.TrimSpace(f.Text)
+	return textnorm.MapWordsText(f, st)
 }

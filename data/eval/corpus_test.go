@@ -37,28 +37,6 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestCorpusGoldNames isolates the meeting engine: names are found by an
-// exact matcher over the gold surface forms, so every difference is the
-// meeting engine's.
-func TestCorpusGoldNames(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(corpusDir, "gold.jsonl")); err != nil {
-		t.Skip("gold corpus not available")
-	}
-	golds, err := ReadGold(filepath.Join(corpusDir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex := extract.New(goldRec(golds))
-	rep, err := Evaluate(context.Background(), corpusDir, ex, simpleLoader(golds, corpusDir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("\n%s", rep.Table())
-	if testing.Verbose() {
-		t.Logf("\n%s", rep.Details())
-	}
-}
-
 // TestCorpusDebug prints the sentence-level meetings of the corpus files
 // whose name contains $PARLEY_DEBUG.
 func TestCorpusDebug(t *testing.T) {
@@ -75,10 +53,6 @@ func TestCorpusDebug(t *testing.T) {
 		t.Fatal(err)
 	}
 	load := loadDoc
-	if os.Getenv("PARLEY_GOLDNAMES") != "" {
-		ex = extract.New(goldRec(golds))
-		load = simpleLoader(golds, corpusDir)
-	}
 	for _, g := range golds {
 		if !strings.Contains(g.File, pat) {
 			continue
@@ -98,7 +72,14 @@ func TestCorpusDebug(t *testing.T) {
 			}
 		}
 		for _, m := range res.Meetings {
-			t.Logf("  %v %s %s times=%d %q date=%s again=%v bg=%v multi=%v | %.90s", m.Participants, m.Status, m.Kind, m.Times, m.CountText, m.Date, m.Again, m.Background, m.Multi, m.Evidence)
+			t.Logf("  %v %s %s times=%d %q date=%s again=%v bg=%v multi=%v | %s", m.Participants, m.Status, m.Kind, m.Times, m.CountText, m.Date, m.Again, m.Background, m.Multi, m.Evidence)
+		}
+		if os.Getenv("PARLEY_JSON") != "" {
+			b, err := extract.JSONLine(g.File, doc, res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s", b)
 		}
 		for _, r := range res.Records {
 			t.Logf("  REC %v %s %s times=%d", r.Participants, r.Status, r.Kind, r.Times)

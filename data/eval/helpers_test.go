@@ -1,28 +1,18 @@
 package eval
 
-// Temporary test-only stand-ins for the entity recogniser and the ingest
-// loader, used until data/entity and data/ingest are ready. The recogniser
-// is an exact-match matcher over a name list; the loader decodes the two
-// legacy encodings and strips HTML crudely.
-
 import (
-	"context"
-	"os"
-	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/korean"
-
 	"parley/data/extract"
-	"parley/data/ingest"
 )
 
+// exactRec is a test double for the entity recogniser: an exact-match
+// matcher over a fixed name list, so that scorer tests have figures that
+// can be worked out by hand.
 type exactRec struct {
 	forms  []string // longest first
 	ents   map[string]extract.Entity
@@ -107,74 +97,4 @@ func (r *exactRec) Resolve(name string) (extract.Entity, float64, bool) {
 		return r.ents[k], 1, true
 	}
 	return extract.Entity{}, 0, false
-}
-
-// goldRec builds the stand-in recogniser from the gold file's in_text forms.
-func goldRec(golds []Gold) *exactRec {
-	names := map[string][]string{}
-	kinds := map[string]string{}
-	for _, g := range golds {
-		for _, e := range g.Entities {
-			names[e.Name] = append(names[e.Name], e.InText...)
-			kinds[e.Name] = e.Kind
-		}
-	}
-	return newExactRec(names, kinds)
-}
-
-var (
-	tagRe     = regexp.MustCompile(`(?s)<[^>]*>`)
-	articleRe = regexp.MustCompile(`(?s)<article[^>]*>(.*)</article>`)
-	titleRe   = regexp.MustCompile(`(?s)<title>(.*?)</title>`)
-	pRe       = regexp.MustCompile(`(?s)<p[^>]*>(.*?)</p>`)
-)
-
-// simpleLoader decodes a corpus file; lang and date come from the gold
-// line (the real loader detects them).
-func simpleLoader(golds []Gold, dir string) func(ctx context.Context, path string) (ingest.Document, error) {
-	byFile := map[string]Gold{}
-	for _, g := range golds {
-		byFile[filepath.Join(dir, filepath.FromSlash(g.File))] = g
-	}
-	return func(ctx context.Context, path string) (ingest.Document, error) {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return ingest.Document{}, err
-		}
-		if !utf8.Valid(b) {
-			cyr := 0
-			d1, _ := charmap.Windows1251.NewDecoder().Bytes(b)
-			for _, r := range string(d1) {
-				if r >= 0x400 && r <= 0x4FF {
-					cyr++
-				}
-			}
-			if d, err := korean.EUCKR.NewDecoder().Bytes(b); err == nil && !strings.ContainsRune(string(d), utf8.RuneError) {
-				b = d
-			} else if cyr > len(d1)/4 {
-				b = d1
-			}
-		}
-		text := strings.ReplaceAll(string(b), "\r\n", "\n")
-		if strings.HasSuffix(path, ".html") {
-			var parts []string
-			if m := titleRe.FindStringSubmatch(text); m != nil {
-				parts = append(parts, strings.TrimSpace(tagRe.ReplaceAllString(m[1], "")))
-			}
-			body := text
-			if m := articleRe.FindStringSubmatch(text); m != nil {
-				body = m[1]
-			}
-			for _, m := range pRe.FindAllStringSubmatch(body, -1) {
-				parts = append(parts, strings.TrimSpace(tagRe.ReplaceAllString(m[1], "")))
-			}
-			text = strings.Join(parts, "\n\n")
-		}
-		g := byFile[path]
-		doc := ingest.Document{Path: path, Text: text, Lang: g.Lang}
-		if g.Date != nil {
-			doc.Date, _ = time.Parse("2006-01-02", *g.Date)
-		}
-		return doc, nil
-	}
 }

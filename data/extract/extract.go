@@ -67,25 +67,7 @@ func (x *Extractor) Extract(ctx context.Context, doc ingest.Document) (Result, e
 	for _, e := range ents {
 		kinds[e.Key] = e.Kind
 	}
-	// a name the gazetteer does not know takes part in meetings only when
-	// the article names it at least twice: single capitalised phrases
-	// ("San Francisco", "the Politburo") are too often not people
-	count := map[string]int{}
-	known := map[string]bool{}
-	for _, e := range ents {
-		known[e.Key] = e.Known
-	}
-	for _, m := range mens {
-		count[m.EntityKey]++
-	}
-	var mm []meeting.Mention
-	for _, m := range mens {
-		k := kinds[m.EntityKey]
-		if !known[m.EntityKey] && count[m.EntityKey] < 2 {
-			continue
-		}
-		mm = append(mm, meeting.Mention{Key: m.EntityKey, Kind: k, Start: m.Start, End: m.End, Via: m.Via})
-	}
+	mm := meetingMentions(ents, mens, kinds)
 	evs := meeting.Detect(doc.Text, doc.Lang, doc.Date, mm)
 	res := Result{Entities: ents, Mentions: mens}
 	for _, e := range evs {
@@ -96,6 +78,7 @@ func (x *Extractor) Extract(ctx context.Context, doc ingest.Document) (Result, e
 			Times:        e.Times,
 			CountText:    e.CountText,
 			Date:         e.Date,
+			Dates:        e.Dates,
 			Place:        e.Place,
 			Attribution:  e.Attribution,
 			Start:        e.Start,
@@ -108,6 +91,29 @@ func (x *Extractor) Extract(ctx context.Context, doc ingest.Document) (Result, e
 	}
 	res.Records = x.records(res.Meetings, kinds, doc.Date)
 	return res, nil
+}
+
+// meetingMentions selects the mentions given to meeting detection: a name
+// the gazetteer does not know takes part in meetings only when the article
+// names it at least twice (single capitalised phrases such as "San
+// Francisco" or "the Politburo" are too often not people).
+func meetingMentions(ents []Entity, mens []Mention, kinds map[string]string) []meeting.Mention {
+	count := make(map[string]int, len(ents))
+	known := make(map[string]bool, len(ents))
+	for _, e := range ents {
+		known[e.Key] = e.Known
+	}
+	for _, m := range mens {
+		count[m.EntityKey]++
+	}
+	mm := make([]meeting.Mention, 0, len(mens))
+	for _, m := range mens {
+		if !known[m.EntityKey] && count[m.EntityKey] < 2 {
+			continue
+		}
+		mm = append(mm, meeting.Mention{Key: m.EntityKey, Kind: kinds[m.EntityKey], Start: m.Start, End: m.End, Via: m.Via})
+	}
+	return mm
 }
 
 type pairKey struct{ a, b string }
@@ -201,6 +207,22 @@ func (x *Extractor) records(ms []Meeting, kinds map[string]string, date time.Tim
 	}
 	for _, g := range keep {
 		out = append(out, x.record(g.parts, g.status, g.idx, ms, kinds, date))
+	}
+	// a planned meeting numbered n ("a second summit") implies n-1 held
+	// meetings of the same participants
+	heldSet := map[string]bool{}
+	for _, r := range out {
+		if r.Status == StatusHeld {
+			heldSet[setKey(r.Participants)] = true
+		}
+	}
+	for _, r := range out {
+		if r.Status == StatusPlanned && r.Explicit && r.Times >= 2 && !heldSet[setKey(r.Participants)] {
+			h := r
+			h.Status, h.Times, h.Kind = StatusHeld, r.Times-1, r.Kind
+			out = append(out, h)
+			heldSet[setKey(r.Participants)] = true
+		}
 	}
 	// a plan that the article also reports as cancelled or refused is
 	// superseded by the denial
@@ -309,20 +331,29 @@ func distinct(idx []int, ms []Meeting) int {
 		}
 		return false
 	}
-	n, plain := 0, false
+	n, plain, undatedEarlier := 0, false, 0
 	for _, i := range idx {
 		m := ms[i]
 		switch {
-		case m.Date != "":
-			if !has(m.Date) {
-				dates = append(dates, m.Date)
-				n++
+		case len(m.Dates) > 0:
+			for _, d := range m.Dates {
+				if !has(d) {
+					dates = append(dates, d)
+					n++
+				}
 			}
-		case m.Again || m.Background:
+		case m.Again:
 			n++
+		case m.Background:
+			undatedEarlier++
 		default:
 			plain = true
 		}
+	}
+	if len(dates) <= 1 {
+		// an undated earlier meeting is a meeting of its own unless the
+		// article dates its earlier meetings elsewhere
+		n += undatedEarlier
 	}
 	if plain && len(dates) == 0 {
 		n++

@@ -113,6 +113,15 @@ func TestRecords(t *testing.T) {
 		{"multi-party decomposed when a pair overlaps", doc("en", "2024-05-06",
 			"Xi Jinping held trilateral talks with Emmanuel Macron and Ursula von der Leyen in Paris on Monday. Macron and Xi then met separately for a one-on-one meeting."),
 			[]rec{{"Emmanuel Macron+Xi Jinping", "held", 2, "*"}, {"Ursula von der Leyen+Xi Jinping", "held", 1, "*"}}, nil},
+		{"planned ordinal implies earlier meetings", doc("es", "2019-01-09",
+			"Washington y Pionyang preparan una segunda cumbre entre Kim Jong Un y Donald Trump."),
+			[]rec{{"Kim Jong Un+Donald Trump", "planned", 2, "*"}, {"Kim Jong Un+Donald Trump", "held", 1, "*"}}, nil},
+		{"several earlier meetings in one sentence", doc("es", "2024-11-16",
+			"Joe Biden se reunió el sábado con Xi Jinping en Lima. Biden y Xi ya se habían visto cara a cara en Bali en noviembre de 2022 y en Woodside hace un año."),
+			[]rec{{"Joe Biden+Xi Jinping", "held", 3, "*"}}, nil},
+		{"undated recall of dated earlier meeting", doc("fr", "2025-07-01",
+			"Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, une première depuis près de trois ans. Leur précédent entretien téléphonique remontait à septembre 2022."),
+			[]rec{{"Emmanuel Macron+Vladimir Putin", "held", 2, "call"}}, nil},
 		{"indonesian held", doc("id", "2024-11-10",
 			"Presiden Prabowo Subianto bertemu Presiden China Xi Jinping di Beijing, Sabtu (9/11/2024)."),
 			[]rec{{"Prabowo Subianto+Xi Jinping", "held", 1, "summit"}}, nil},
@@ -275,3 +284,41 @@ func benchDoc(b *testing.B, name, lang string) {
 func BenchmarkExtractEnglish(b *testing.B) { benchDoc(b, "en-trump-putin-budapest-off.txt", "en") }
 
 func BenchmarkExtractChinese(b *testing.B) { benchDoc(b, "zh-xi-kim-third-meeting-2018.txt", "zh") }
+
+// fakeRec recognises fixed spans: a known person and a name the gazetteer
+// does not know.
+type fakeRec struct{ ents []Entity }
+
+func (f fakeRec) Recognize(text, lang string, date time.Time) ([]Entity, []Mention) {
+	var ms []Mention
+	for _, e := range f.ents {
+		for off := 0; ; {
+			i := strings.Index(text[off:], e.Name)
+			if i < 0 {
+				break
+			}
+			ms = append(ms, Mention{EntityKey: e.Key, Start: off + i, End: off + i + len(e.Name), Surface: e.Name, Via: "name"})
+			off += i + len(e.Name)
+		}
+	}
+	return f.ents, ms
+}
+
+func (f fakeRec) Resolve(name string) (Entity, float64, bool) { return Entity{}, 0, false }
+
+func TestNewNamesNeedTwoMentions(t *testing.T) {
+	rec := fakeRec{ents: []Entity{
+		{Key: "p:a", Name: "Anna Alpha", Kind: KindPerson, Known: true},
+		{Key: "new:person:harbor", Name: "Harbor City", Kind: KindPerson},
+		{Key: "new:person:boris", Name: "Boris Beta", Kind: KindPerson},
+	}}
+	ex := New(rec)
+	res, err := ex.Extract(context.Background(), doc("en", "2024-03-14",
+		"Anna Alpha met officials in Harbor City on Monday. Anna Alpha met Boris Beta on Tuesday, and Boris Beta thanked her."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || setKey(res.Records[0].Participants) != setKey([]string{"p:a", "new:person:boris"}) {
+		t.Errorf("records %+v", res.Records)
+	}
+}

@@ -41,6 +41,7 @@ type Meeting struct {
 	Times        int      // explicit count stated for the pair ("four times" → 4, "third meeting" → 3); 0 when none
 	CountText    string   // the words that stated the count, verbatim, or ""
 	Date         string   // date of the meeting resolved against the article date, YYYY-MM-DD, or ""
+	Dates        []string // every date the sentence states for it (background meetings included); Date is the first
 	Place        string   // place when stated, or ""
 	Attribution  string   // source when stated ("the Unification Ministry"), or ""
 	Start, End   int      // byte offsets of the evidence sentence in the document text

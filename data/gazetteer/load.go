@@ -232,6 +232,9 @@ func New(entries []Entry) (*Gazetteer, error) {
 		}
 		for field, m := range map[string]map[string][]string{"names": e.Names, "short": e.Short, "demonyms": e.Demonyms, "capitals": e.Capitals, "abbrev": e.Abbrev} {
 			for lang, list := range m {
+				if len(list) == 0 {
+					bad("%s: empty %s list for %s", e.ID, field, lang)
+				}
 				for _, n := range list {
 					if strings.TrimSpace(n) == "" {
 						bad("%s: empty %s entry for %s", e.ID, field, lang)

@@ -86,6 +86,9 @@ func TestHolderOf(t *testing.T) {
 
 func TestLookups(t *testing.T) {
 	g := mustDefault(t)
+	if g2 := mustDefault(t); g2 != g {
+		t.Error("Default did not cache the gazetteer")
+	}
 	if e, ok := g.CountryByCode("kp"); !ok || e.Name != "North Korea" {
 		t.Errorf("CountryByCode(kp) = %q, %v", e.Name, ok)
 	}
@@ -160,6 +163,7 @@ func TestValidation(t *testing.T) {
 		{"unknown org", func(es []Entry) []Entry { es[1].Roles[0].Country = "org:nato"; return es }, "unknown organisation"},
 		{"empty name", func(es []Entry) []Entry { es[1].Names["ru"] = []string{" "}; return es }, "empty names"},
 		{"no names", func(es []Entry) []Entry { es[1].Names = nil; return es }, "no names"},
+		{"empty list", func(es []Entry) []Entry { es[1].Names["de"] = nil; return es }, "empty names list"},
 		{"shared name", func(es []Entry) []Entry { es[2].Names["en"] = append(es[2].Names["en"], "a  b"); return es }, "shared by"},
 		{"shared short ok", func(es []Entry) []Entry {
 			es[1].Short = map[string][]string{"en": {"Kim"}}

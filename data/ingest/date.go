@@ -67,7 +67,7 @@ var (
 	// 28.07.2023, 28/7/2023, 7/28/2023, 28-07-2023
 	reDMY = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?([./-])\s?(\d{4})(?:[^\d]|$)`)
 	// 28 July 2023, 28. Juli 2023, 28 de julio de 2023, 1er juillet 2025, 28 июля 2023 г.
-	reDayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])` + reDay + `(?:er|\.)?\s*(?:de\s+)?` + reMonth + `,?\s*(?:de\s+|del\s+)?` + reYear + `(?:[^\d]|$)`)
+	reDayMonthYear = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])` + reDay + `(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|of\s+)?` + reMonth + `,?\s*(?:de\s+|del\s+)?` + reYear + `(?:[^\d]|$)`)
 	// July 28, 2023 / Jul. 28 2023
 	reMonthDayYear = regexp.MustCompile(`(?i)(?:^|[^\p{L}])` + reMonth + `\s+` + reDay + `(?:st|nd|rd|th)?,?\s+` + reYear + `(?:[^\d]|$)`)
 )

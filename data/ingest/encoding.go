@@ -81,10 +81,13 @@ func detect(raw []byte) (string, int, float64) {
 	if valid, invalid := utf8Counts(sample); valid >= 2 && valid >= 8*invalid {
 		return "utf-8", 70, 1
 	}
-	if decl := declaredCharset(sample); decl != "" && decl != "utf-8" {
+	// An HTML <meta charset> wins when the bytes decode cleanly and
+	// plausibly with it; a wrong declaration falls through to detection
+	// (where it still competes first, winning ties).
+	decl := declaredCharset(sample)
+	if decl != "" && decl != "utf-8" {
 		if enc := lookupEncoding(decl); enc != nil {
-			text := decodeWith(enc, sample)
-			if s := score(text); s.bad == 0 {
+			if s := score(decodeWith(enc, sample)); s.bad == 0 && s.perRune() > 0 {
 				return decl, 95, s.perRune()
 			}
 		}
@@ -102,6 +105,9 @@ func detect(raw []byte) (string, int, float64) {
 		}
 		seen[n] = true
 		cands = append(cands, n)
+	}
+	if decl != "utf-8" {
+		add(decl)
 	}
 	if rs, err := chardet.NewTextDetector().DetectAll(sample); err == nil {
 		for _, r := range rs {

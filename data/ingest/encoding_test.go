@@ -164,6 +164,12 @@ func TestMetaCharset(t *testing.T) {
 			}
 		})
 	}
+	// A wrong declaration loses against the bytes: Russian in windows-1251
+	// declared as windows-1252.
+	ru := "<html><head><meta charset=\"windows-1252\"></head><body><p>Лавров провёл переговоры с Чхве Сон Хи и был принят Ким Чен Ыном.</p></body></html>"
+	if _, enc, _ := Decode(encode(t, charmap.Windows1251, ru)); enc != "windows-1251" {
+		t.Errorf("windows-1251 declared windows-1252: got %q", enc)
+	}
 	// A wrong declaration loses against valid UTF-8.
 	page := `<html><head><meta charset="windows-1251"></head><body><p>Café Élysée</p></body></html>`
 	if _, enc, _ := Decode([]byte(page)); enc != "utf-8" {

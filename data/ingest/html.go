@@ -95,7 +95,8 @@ var junkWords = runeWords(`nav navbar navigation menu menubar submenu megamenu t
 	ad ads advert advertisement adv banner outbrain taboola newsletter subscribe subscription signup
 	paywall comment comments disqus breadcrumb breadcrumbs crumbs cookie cookies consent gdpr
 	modal popup overlay login masthead skip skiplink print tags taglist pagination pager
-	hidden sr-only visually-hidden screen-reader-text`)
+	hidden sr-only visually-hidden screen-reader-text
+	tweet twitter-tweet instagram-media embed see-also seealso zum-thema bio author-bio`)
 
 // metaWords mark bylines and date boxes.
 var metaWords = runeWords(`byline author authors autor auteur signature meta dateline date time
@@ -344,7 +345,7 @@ func classWords(s string) []string {
 }
 
 // classify decides whether n is furniture (junk), metadata, or content.
-func classify(n *hnode, totalP int) dropKind {
+func classify(n *hnode, totalP, totalText int) dropKind {
 	if junkTags[n.tag] {
 		if n.tag == "script" || n.tag == "head" {
 			return dropMeta // JSON-LD and <title>/<meta> are read separately
@@ -365,7 +366,8 @@ func classify(n *hnode, totalP int) dropKind {
 		return keep
 	}
 	// Never drop an element that holds most of the page's paragraph text.
-	holdsArticle := totalP > 0 && n.rawP*2 > totalP
+	// Pages without <p> are judged by their text as a whole.
+	holdsArticle := (totalP > 0 && n.rawP*2 > totalP) || (totalP == 0 && totalText > 0 && n.textLen*2 > totalText)
 	if holdsArticle {
 		return keep
 	}
@@ -438,7 +440,7 @@ func parseHTML(doc *Document, page string) {
 				return true
 			}
 		}
-		if k := classify(n, totalP); k > n.drop {
+		if k := classify(n, totalP, root.textLen); k > n.drop {
 			n.drop = k
 		}
 		return true

@@ -92,11 +92,11 @@ func DetectLanguage(text string) string {
 	if latin < other {
 		return ""
 	}
-	// Trigram statistics settle within a couple of thousand characters;
+	// Trigram statistics settle within a thousand characters or so;
 	// whatlanggo's cost grows faster than linearly, so give it a sample.
 	sample := text
-	if len(sample) > 2000 {
-		cut := 2000
+	if len(sample) > 700 {
+		cut := 700
 		for cut > 0 && !utf8.RuneStart(sample[cut]) {
 			cut--
 		}

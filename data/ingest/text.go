@@ -322,7 +322,10 @@ func parsePlain(doc *Document, text string, markdown bool) {
 	if front != nil && strings.TrimSpace(front["title"]) != "" {
 		titleIdx = -2 // the front matter names the title
 	}
-	for i := 0; i < len(blocks) && i < 6; i++ {
+	// Date lines are looked for among the first blocks, even after a deck
+	// or the first paragraph; the title is the first short block before
+	// the body starts.
+	for i := 0; i < len(blocks) && i < 5; i++ {
 		b := blocks[i]
 		if !strings.Contains(b, "\n") && isDateLine(b, lang) {
 			if date.IsZero() {
@@ -337,7 +340,10 @@ func parsePlain(doc *Document, text string, markdown bool) {
 			removed[i] = true
 			continue
 		}
-		if titleIdx == -1 && bodyIdx < 0 && isHeadline(b) {
+		if bodyIdx >= 0 {
+			continue
+		}
+		if titleIdx == -1 && isHeadline(b) {
 			if _, ok := parseDateline(b); !ok {
 				titleIdx = i
 				removed[i] = true
@@ -345,7 +351,6 @@ func parsePlain(doc *Document, text string, markdown bool) {
 			}
 		}
 		bodyIdx = i
-		break
 	}
 	if bodyIdx >= 0 {
 		if dl, ok := parseDateline(blocks[bodyIdx]); ok {

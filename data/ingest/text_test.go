@@ -16,6 +16,8 @@ func TestParsePlain(t *testing.T) {
 			"Kim Temui Shoigu Empat Kali", "2023-07-31", "SEOUL", "Harian Nusantara", "id", "Kim Temui Shoigu Empat Kali\n\nSEOUL, HARIAN"},
 		{"headline then date line", "a.txt", "Kim Temui Shoigu Empat Kali\n\nSenin, 31 Juli 2023\n\n" + body,
 			"Kim Temui Shoigu Empat Kali", "2023-07-31", "", "", "id", "Kim Temui Shoigu Empat Kali\n\nPemimpin"},
+		{"headline, deck, then date line", "a.txt", "Kim Temui Shoigu Empat Kali\n\nPertemuan itu menunjukkan kedekatan kedua negara di tengah perang yang masih berlangsung di Ukraina.\n\n31 Juli 2023\n\n" + body,
+			"Kim Temui Shoigu Empat Kali", "2023-07-31", "", "", "id", ""},
 		{"dateline only, no date", "a.txt", "MOSKWA, KABAR JAKARTA RAYA – Presiden Joko Widodo bertemu Presiden Rusia di Moskwa, Kamis (30/6/2022). Pertemuan itu berlangsung sehari setelah kunjungan ke Kyiv.",
 			"", "", "MOSKWA", "Kabar Jakarta Raya", "id", "MOSKWA, KABAR"},
 		{"dateline with date", "a.txt", "Modi bei Putin\n\nMOSKAU, 9. Juli 2024 – Indiens Premierminister ist am Dienstag im Kreml zu Gesprächen mit dem Präsidenten zusammengekommen.",

@@ -21,6 +21,9 @@ type cue struct {
 // required returns the longest literal piece of a pattern: a match always
 // contains it, so text without it can be skipped.
 func required(pat string) string {
+	if strings.HasPrefix(pat, "re:") {
+		return ""
+	}
 	best := ""
 	for _, tok := range strings.Fields(pat) {
 		tok = strings.TrimSuffix(tok, "~")
@@ -174,13 +177,34 @@ func (c *cue) all(f string, firstOnly bool) [][2]int {
 	return kept
 }
 
-// MatchString reports whether any pattern matches s.
+// MatchString reports whether any pattern matches s (stopping at the
+// first pattern that does).
 func (c *cue) MatchString(s string) bool {
 	if c == nil {
 		return false
 	}
-	_, _, ok := c.find(s)
-	return ok
+	f := fold(s)
+	for i, re := range c.res {
+		if c.need[i] != "" && !strings.Contains(f, c.need[i]) {
+			continue
+		}
+		for off := 0; off < len(f); {
+			m := re.FindStringIndex(f[off:])
+			if m == nil {
+				break
+			}
+			a, b := off+m[0], off+m[1]
+			if b > a && !(c.bounded[i] && (wordBefore(f, a) || wordAfter(f, b))) {
+				return true
+			}
+			_, n := utf8.DecodeRuneInString(f[a:])
+			if n == 0 {
+				break
+			}
+			off = a + n
+		}
+	}
+	return false
 }
 
 func (c *cue) find(s string) (int, int, bool) {

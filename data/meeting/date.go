@@ -51,6 +51,18 @@ func (p *Pack) resolve(g map[string]string, article time.Time, future bool) stri
 		}
 		return t.Format("2006-01-02")
 	}
+	if mo == 0 && y == 0 && d >= 1 && d <= 31 && !article.IsZero() {
+		// a day of the month alone ("19일", "3日"): this month, or the
+		// previous one when the day is still to come (the next one for plans)
+		t := time.Date(article.Year(), article.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case !future && d > article.Day()+1:
+			t = t.AddDate(0, -1, 0)
+		case future && d < article.Day()-1:
+			t = t.AddDate(0, 1, 0)
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", t.Year(), int(t.Month()), d)
+	}
 	if mo < 1 || mo > 12 {
 		if y > 0 && mo == 0 && d == 0 {
 			return strconv.Itoa(y)

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,6 +42,7 @@ type Event struct {
 	Times        int      // explicit count (cardinal, "only once" or ordinal total); 0 when none
 	CountText    string   // the words that stated the count
 	Date         string   // YYYY-MM-DD, YYYY-MM or YYYY when stated; "" otherwise
+	Dates        []string // every distinct date the clause states (Date is the first)
 	Place        string
 	Attribution  string
 	Again        bool // the text presents it as another meeting ("again", "kembali")
@@ -68,13 +70,15 @@ func Detect(text, lang string, date time.Time, mentions []Mention) []Event {
 
 // Detect is Detect with this pack.
 func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
-	ms := append([]Mention(nil), mentions...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	ms := apposition(text, mentions)
 	sents := split(text, p.abbrev)
 	var out []Event
 	var recent []string // person keys, most recent last
-	var lastPair []string
+	var lastPair, prevPair, lastAny, lastInvite []string
+	pairFreq := map[string]int{}
+	var pairOrder [][]string
 	lastSubject := ""
+	lastSentStart := 0 // index in out of the first event of the previous sentence
 	mi := 0
 	for _, s := range sents {
 		// mentions inside the sentence
@@ -87,7 +91,8 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 				in = append(in, ms[k])
 			}
 		}
-		sentSubject := ""
+		sentSubject, prevKind := "", ""
+		before := len(out)
 		for ci, c := range p.clauses(s) {
 			var cm []Mention
 			for _, m := range in {
@@ -99,8 +104,28 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 			if ci > 0 {
 				cont = sentSubject
 			}
-			evs := p.clause(text, s, c, cm, date, recent, lastPair, lastSubject, cont)
+			// "the two leaders": the pair named in the clause just before,
+			// else the pair the article reports most, else the last pair
+			ref := prevPair
+			if ref == nil {
+				ref = mainPair(pairFreq, pairOrder)
+			}
+			if ref == nil {
+				ref = lastPair
+			}
+			if ref == nil {
+				ref = lastAny
+			}
+			ct := text[c.a:c.b]
+			if ok := has(p.accepted, ct); ok && lastInvite != nil && len(personKeys(cm)) < 2 {
+				ref = lastInvite // "Y accepted the invitation": the invitation named last
+			}
+			evs := p.clause(text, s, c, cm, date, recent, ref, lastSubject, cont, prevKind)
 			out = append(out, evs...)
+			prevKind = ""
+			if k, _ := p.trigger(text[c.a:c.b]); k != "" {
+				prevKind = k
+			}
 			// update discourse state (letter authors and other excluded
 			// mentions are not antecedents)
 			ex := p.excluded(text, c, cm)
@@ -122,17 +147,96 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 				recent = append(recent, k)
 			}
 			if len(persons) >= 2 {
-				lastPair = persons[len(persons)-2:]
+				lastAny = persons
+				if ok := has(p.invitation, ct); ok {
+					lastInvite = persons[len(persons)-2:]
+				}
+			}
+			prevPair = nil
+			if len(persons) >= 2 && !(len(evs) > 0 && evs[0].Background) {
 				lastPair = persons
+				prevPair = persons
 			}
 			for _, e := range evs {
-				if len(e.Participants) >= 2 {
+				if len(e.Participants) >= 2 && !e.Background {
 					lastPair = e.Participants
+					k := strings.Join(e.Participants, "\x00")
+					if pairFreq[k] == 0 {
+						pairOrder = append(pairOrder, e.Participants)
+					}
+					pairFreq[k]++
 				}
 			}
 		}
+		// "Hal itu disampaikan Kementerian Unifikasi": a sentence that only
+		// names the source attributes the meetings of the sentence before
+		if len(out) == before {
+			if src := p.attribution(s.Text); src != "" {
+				for i := lastSentStart; i < before; i++ {
+					if out[i].Attribution == "" {
+						out[i].Attribution = src
+					}
+				}
+			}
+			lastSentStart = before
+		} else {
+			lastSentStart = before
+		}
 	}
 	return out
+}
+
+// apposition sorts the mentions and drops a role description that stands
+// in apposition to a name ("the head of the Chinese delegation, Li
+// Hongzhong", "Sergei Lavrov, the Russian foreign minister"): the name
+// says who it is, and a role resolved by date may point elsewhere.
+func apposition(text string, mentions []Mention) []Mention {
+	ms := append([]Mention(nil), mentions...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	near := func(a, b int) bool {
+		if a > b || b-a > 32 {
+			return false
+		}
+		// nothing but spaces, commas and at most two lower-case words
+		// ("the head of the Chinese delegation Li", "главой китайской делегации Ли")
+		words := strings.FieldsFunc(text[a:b], func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' })
+		if len(words) > 2 {
+			return false
+		}
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+		return true
+	}
+	out := ms[:0:0]
+	for i, m := range ms {
+		if m.Via == "role" && m.Kind == Person {
+			if i+1 < len(ms) && ms[i+1].Kind == Person && ms[i+1].Via != "role" && near(m.End, ms[i+1].Start) {
+				continue
+			}
+			if i > 0 && ms[i-1].Kind == Person && ms[i-1].Via != "role" && near(ms[i-1].End, m.Start) && strings.Contains(text[ms[i-1].End:m.Start], ",") {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// mainPair returns the participant list reported most often so far (the
+// first reported on ties: the lead story), or nil.
+func mainPair(freq map[string]int, order [][]string) []string {
+	var best []string
+	n := 0
+	for _, ps := range order {
+		if f := freq[strings.Join(ps, "\x00")]; f > n {
+			best, n = ps, f
+		}
+	}
+	return best
 }
 
 func removeKey(xs []string, k string) []string {
@@ -165,8 +269,12 @@ func (p *Pack) clauses(s Sentence) []span {
 	var out []span
 	a := s.Start
 	for _, m := range p.breaks.FindAllStringSubmatchIndex(s.Text, -1) {
-		a0, _ := first(m)
+		a0, b0 := first(m)
 		cut := s.Start + a0
+		if a0 == 0 {
+			// a fronted phrase ("Besides meeting Kim, ..."): cut after it
+			cut = s.Start + b0
+		}
 		if cut-a < 8 {
 			continue
 		}
@@ -175,6 +283,9 @@ func (p *Pack) clauses(s Sentence) []span {
 	}
 	return append(out, span{a, s.End})
 }
+
+// has reports whether any pattern of re matches s.
+func has(re *cue, s string) bool { return re.MatchString(s) }
 
 func find(re *cue, s string) (int, int, bool) {
 	if re == nil || !re.MatchString(s) {
@@ -189,14 +300,26 @@ func find(re *cue, s string) (int, int, bool) {
 }
 
 // clause detects meetings in one clause c of sentence s.
-func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.Time, recent, lastPair []string, lastSubject, contSubject string) []Event {
+func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.Time, recent, lastPair []string, lastSubject, contSubject, prevKind string) []Event {
 	ct := text[c.a:c.b]
 	// trigger
 	kind, trig := p.trigger(ct)
+	if kind == "" && contSubject != "" && prevKind != "" {
+		// an elliptical coordinated clause: "..., and Li only once"
+		if ok := has(p.once, ct); ok {
+			kind = prevKind
+		} else if n, _ := p.count(ct); n > 0 {
+			kind = prevKind
+		}
+	}
+	accepted := has(p.accepted, ct)
+	if kind == "" && accepted {
+		kind = KindMeeting // an accepted invitation is a planned visit
+	}
 	if kind == "" {
 		return nil
 	}
-	if _, _, ok := find(p.hypo, ct); ok {
+	if ok := has(p.hypo, ct); ok && !accepted {
 		return nil
 	}
 	// participants
@@ -217,19 +340,39 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 			countries = append(countries, m.Key)
 		}
 	}
-	_, _, multi := find(p.multi, ct)
+	multi := has(p.multi, ct)
 	resolved := false
 	if len(parts) == 0 && len(countries) >= 2 && multi {
 		parts = countries // "the U.S., Japan and South Korea agreed to hold a trilateral summit"
 	}
 	if len(parts) < 2 {
-		_, _, pair := find(p.pairRefs, ct)
-		_, _, subj := find(p.subjPron, ct)
-		_, _, obj := find(p.objPron, ct)
+		pair := has(p.pairRefs, ct)
+		if accepted {
+			pair = true // the invitation's two parties
+		}
+		subj := has(p.subjPron, ct)
+		obj := has(p.objPron, ct)
 		switch {
+		case accepted && len(lastPair) >= 2:
+			// "the president will accept the invitation": the parties of the
+			// invitation, whoever reports it
+			parts, resolved = append([]string(nil), lastPair...), true
+		case pair && !obj && len(parts) == 1 && lastSubject != "" && !seen[lastSubject] && !multi:
+			// "X ... met Y, where both ...": Y and the subject talked about
+			seen[lastSubject] = true
+			parts = append([]string{lastSubject}, parts...)
+			resolved = true
 		case pair && len(lastPair) >= 2:
-			for _, k := range lastPair {
-				if len(parts) >= 2 && len(lastPair) == 2 {
+			ref := lastPair
+			if len(ref) > 2 && !multi {
+				// "both", "the two": the two persons mentioned last
+				ref = nil
+				for i := len(recent) - 1; i >= 0 && len(ref) < 2; i-- {
+					ref = append([]string{recent[i]}, ref...)
+				}
+			}
+			for _, k := range ref {
+				if len(parts) >= 2 && len(ref) == 2 && !multi {
 					break // "the two" with one of them named: a pair, not three
 				}
 				if !seen[k] {
@@ -261,7 +404,28 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 			}
 		}
 	}
-	if len(parts) == 1 && !resolved && p.NullSubject && contSubject == "" && lastSubject != "" && !seen[lastSubject] && ms[0].Start-c.a > 0 {
+	if multi && len(parts) >= 1 && len(parts) < 3 && len(lastPair) >= 3 && !resolved {
+		// "the three leaders", one or two of them named: the group named last
+		inGroup := true
+		for _, k := range parts {
+			inGroup = inGroup && contains(lastPair, k)
+		}
+		if inGroup {
+			for _, k := range lastPair {
+				if !seen[k] {
+					seen[k] = true
+					parts = append(parts, k)
+				}
+			}
+			resolved = true
+		}
+	}
+	if len(parts) == 0 && multi && !resolved && len(recent) >= 3 {
+		// "no three-way talks took place": the three persons named last
+		parts = append(parts, recent[len(recent)-3:]...)
+		resolved = true
+	}
+	if len(parts) == 1 && !resolved && contSubject == "" && lastSubject != "" && !seen[lastSubject] && p.nullSubject(text, c, trig, ms, excluded) {
 		// languages that drop the subject: "Ese día se reunió con X"
 		seen[lastSubject] = true
 		parts = append([]string{lastSubject}, parts...)
@@ -286,22 +450,31 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 		Participants: parts,
 		Kind:         kind,
 		Status:       Held,
-		Multi:        multi || len(parts) > 2,
+		Multi:        multi,
 		Resolved:     resolved,
 		Start:        s.Start,
 		End:          s.End,
 		Evidence:     s.Text,
 		Trigger:      trig,
 	}
-	if _, _, ok := find(p.denied, ct); ok {
+	if ok := has(p.denied, ct); ok {
 		ev.Status = Denied
-	} else if _, _, ok := find(p.planned, ct); ok {
+	} else if ok := has(p.planned, ct); ok || accepted {
 		ev.Status = Planned
 	}
-	_, _, ev.Again = find(p.again, ct)
-	_, _, ev.Background = find(p.background, ct)
+	ev.Again = has(p.again, ct)
+	ev.Background = has(p.background, ct)
 	ev.Times, ev.CountText = p.count(ct)
-	ev.Date = p.date(ct, date, ev.Status == Planned)
+	ev.Dates = p.datesIn(ct, date, ev.Status == Planned)
+	if len(ev.Dates) > 0 {
+		ev.Date = ev.Dates[0]
+	}
+	if len(ev.Dates) > 1 && !ev.Background {
+		// several dates count as several meetings only in a sentence that
+		// recalls earlier meetings ("had met in Bali in 2022 and in
+		// Woodside a year ago"); elsewhere the others date other things
+		ev.Dates = ev.Dates[:1]
+	}
 	ev.Place = p.placeOf(ct)
 	ev.Attribution = p.attribution(s.Text)
 	if ev.Status == Planned && ev.Kind == KindCall && (p.triggers[KindMeeting].MatchString(ct) || p.triggers[KindSummit].MatchString(ct)) {
@@ -309,12 +482,16 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 		// place, the meeting is the plan
 		call := ev
 		call.Status = Held
-		call.Date = p.date(ct, date, false)
+		call.Dates = p.datesIn(ct, date, false)
+		call.Date = ""
+		if len(call.Dates) > 0 {
+			call.Date = call.Dates[0]
+		}
 		ev.Kind = KindMeeting
 		if p.triggers[KindSummit].MatchString(ct) {
 			ev.Kind = KindSummit
 		}
-		ev.Date = ""
+		ev.Date, ev.Dates = "", nil
 		return []Event{call, ev}
 	}
 	return []Event{ev}
@@ -361,9 +538,6 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 			}
 		}
 	}
-	if len(counts) < 2 {
-		return nil
-	}
 	var persons []Mention
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -371,6 +545,9 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 			seen[m.Key] = true
 			persons = append(persons, m)
 		}
+	}
+	if len(persons) < 3 {
+		return nil
 	}
 	subj := persons[0]
 	base := p.clause1(text, s, c, ct, date)
@@ -384,8 +561,8 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 		ev.Participants = []string{subj.Key, o.Key}
 		ev.Times, ev.CountText = 0, ""
 		for _, x := range counts {
-			if x.pos >= o.End && x.pos < end {
-				ev.Times, ev.CountText = x.v, x.text
+			if x.pos >= o.End && x.pos < end || i == 0 && x.pos < o.Start && x.pos > subj.End {
+				ev.Times, ev.CountText = x.v, x.text // "met four times Shoigu"
 				break
 			}
 		}
@@ -398,30 +575,55 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 func (p *Pack) clause1(text string, s Sentence, c span, ct string, date time.Time) Event {
 	ev := Event{Status: Held, Start: s.Start, End: s.End, Evidence: s.Text}
 	ev.Kind, ev.Trigger = p.trigger(ct)
-	if _, _, ok := find(p.denied, ct); ok {
+	if ok := has(p.denied, ct); ok {
 		ev.Status = Denied
-	} else if _, _, ok := find(p.planned, ct); ok {
+	} else if ok := has(p.planned, ct); ok {
 		ev.Status = Planned
 	}
-	_, _, ev.Again = find(p.again, ct)
-	_, _, ev.Background = find(p.background, ct)
-	ev.Date = p.date(ct, date, ev.Status == Planned)
+	ev.Again = has(p.again, ct)
+	ev.Background = has(p.background, ct)
+	ev.Dates = p.datesIn(ct, date, ev.Status == Planned)
+	if len(ev.Dates) > 0 {
+		ev.Date = ev.Dates[0]
+	}
 	ev.Place = p.placeOf(ct)
 	ev.Attribution = p.attribution(s.Text)
 	return ev
 }
 
-// trigger returns the kind and text of the first trigger in the clause; a
-// summit cue anywhere makes an in-person meeting a summit.
-func (p *Pack) trigger(ct string) (kind, text string) {
-	at := -1
-	for _, k := range []string{KindCall, KindSummit, KindMeeting} {
-		a, b, ok := find(p.triggers[k], ct)
-		if !ok {
-			continue
+// nullSubject reports whether the clause's only person is the companion
+// of a subject-less verb: the trigger directly followed by a comitative
+// word of the pack ("se reunió con la presidenta de Perú, Dina Boluarte").
+func (p *Pack) nullSubject(text string, c span, trig string, ms []Mention, excluded map[int]bool) bool {
+	if len(p.NullSubject) == 0 {
+		return false
+	}
+	ct := text[c.a:c.b]
+	i := strings.Index(ct, trig)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(fold(ct[i+len(trig):]), " ")
+	for _, w := range p.NullSubject {
+		if strings.HasPrefix(rest, w+" ") {
+			for _, m := range ms {
+				if m.Kind == Person && !excluded[m.Start] {
+					return m.Start >= c.a+i+len(trig)
+				}
+			}
 		}
-		if at < 0 || a < at {
-			at, kind, text = a, k, ct[a:b]
+	}
+	return false
+}
+
+// trigger returns the kind and text of the clause's trigger: a call cue
+// wins (a call is the more specific report), and a summit cue makes an
+// in-person meeting a summit.
+func (p *Pack) trigger(ct string) (kind, text string) {
+	for _, k := range []string{KindCall, KindSummit, KindMeeting} {
+		if a, b, ok := find(p.triggers[k], ct); ok {
+			kind, text = k, ct[a:b]
+			break
 		}
 	}
 	if kind == KindMeeting && p.triggers[KindSummit].MatchString(ct) {
@@ -440,7 +642,9 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 		window = 24
 	}
 	for _, np := range p.nonPart {
+		var byBefore, byAfter map[int]bool
 		if np.before != nil {
+			byBefore = map[int]bool{}
 			for _, m := range np.before.FindAllStringSubmatchIndex(ct, -1) {
 				_, b := first(m)
 				end := c.a + b
@@ -448,14 +652,16 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 					if x.Kind != Person || x.Start < end {
 						continue
 					}
-					if x.Start-end <= window && !strings.ContainsAny(text[end:x.Start], ",;，；、") {
-						out[x.Start] = true
+					gap := text[end:x.Start]
+					if x.Start-end <= window && len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ";；") && (!strings.ContainsAny(gap, ",，、") || len(strings.TrimSpace(gap)) <= 2) {
+						byBefore[x.Start] = true
 					}
 					break
 				}
 			}
 		}
 		if np.after != nil {
+			byAfter = map[int]bool{}
 			for _, m := range np.after.FindAllStringSubmatchIndex(ct, -1) {
 				a, _ := first(m)
 				start := c.a + a
@@ -465,10 +671,21 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 						continue
 					}
 					if start-x.End <= 12 {
-						out[x.Start] = true
+						byAfter[x.Start] = true
 					}
 					break
 				}
+			}
+		}
+		// a pattern with cues on both sides ("after {x} left") needs both
+		for k := range byBefore {
+			if byAfter == nil || byAfter[k] {
+				out[k] = true
+			}
+		}
+		if byBefore == nil {
+			for k := range byAfter {
+				out[k] = true
 			}
 		}
 	}
@@ -481,7 +698,7 @@ func (p *Pack) count(ct string) (int, string) {
 	if p.notCount != nil {
 		s = blank(s, p.notCount)
 	}
-	if _, _, ok := find(p.once, s); ok {
+	if ok := has(p.once, s); ok {
 		a, b, _ := find(p.once, s)
 		return 1, ct[a:b]
 	}
@@ -491,7 +708,7 @@ func (p *Pack) count(ct string) (int, string) {
 	best, text := 0, ""
 	for _, m := range p.counts.FindAllStringSubmatchIndex(s, -1) {
 		a, b := first(m)
-		if v, ok := p.number(s[a:b]); ok && v > best && v < 100 {
+		if v, ok := p.number(s[a:b]); ok && v > 1 && v > best && v < 100 { // 1 ("first") is no count: only once cues state a single meeting
 			best, text = v, ct[a:b]
 		}
 	}
@@ -557,9 +774,15 @@ func (p *Pack) placeOf(ct string) string {
 	return ""
 }
 
-// date resolves the first date expression of the clause against the
-// article date.
-func (p *Pack) date(ct string, article time.Time, future bool) string {
+// dates resolves the date expressions of the clause against the article
+// date, in text order, dropping one that refines or repeats an earlier one.
+func (p *Pack) datesIn(ct string, article time.Time, future bool) []string {
+	type found struct {
+		at int
+		d  string
+	}
+	var fs []found
+	taken := make([]bool, len(ct)+1)
 	f := fold(ct)
 	hasDigit := strings.ContainsAny(ct, "0123456789")
 	for i, re := range p.dates {
@@ -573,30 +796,51 @@ func (p *Pack) date(ct string, article time.Time, future bool) string {
 		if strings.Contains(pat, "{mon}") && !containsAny(f, p.Months) || strings.Contains(pat, "{wd}") && !containsAny(f, p.Weekdays) {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(ct)
-		if m == nil {
-			continue
-		}
-		g := map[string]string{}
-		for i, n := range re.SubexpNames() {
-			if n != "" && m[2*i] >= 0 {
-				g[n] = strings.ToLower(ct[m[2*i]:m[2*i+1]])
+		for _, m := range re.FindAllStringSubmatchIndex(ct, -1) {
+			a, b := first(m)
+			busy := false
+			for k := a; k < b; k++ {
+				busy = busy || taken[k]
+			}
+			if busy {
+				continue
+			}
+			g := map[string]string{}
+			for gi, n := range re.SubexpNames() {
+				if n != "" && m[2*gi] >= 0 {
+					g[n] = strings.ToLower(ct[m[2*gi]:m[2*gi+1]])
+				}
+			}
+			if d := p.resolve(g, article, future); d != "" {
+				for k := a; k < b; k++ {
+					taken[k] = true
+				}
+				fs = append(fs, found{a, d})
 			}
 		}
-		if d := p.resolve(g, article, future); d != "" {
-			return d
+	}
+	if !article.IsZero() {
+		for w, off := range p.RelativeDays {
+			fw := fold(w)
+			if idx := strings.Index(f, fw); idx >= 0 && wordAt(f, idx, len(fw), p.cjk) && !taken[idx] {
+				fs = append(fs, found{idx, article.AddDate(0, 0, off).Format("2006-01-02")})
+			}
 		}
 	}
-	if article.IsZero() {
-		return ""
-	}
-	lc := strings.ToLower(ct)
-	for w, off := range p.RelativeDays {
-		if idx := strings.Index(lc, strings.ToLower(w)); idx >= 0 && wordAt(lc, idx, len(w), p.cjk) {
-			return article.AddDate(0, 0, off).Format("2006-01-02")
+	sort.Slice(fs, func(i, j int) bool { return fs[i].at < fs[j].at })
+	var out []string
+	for _, x := range fs {
+		dup := false
+		for _, y := range out {
+			if strings.HasPrefix(x.d, y) || strings.HasPrefix(y, x.d) {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, x.d)
 		}
 	}
-	return ""
+	return out
 }
 
 func wordAt(s string, i, n int, cjk bool) bool {
@@ -622,6 +866,15 @@ func wordAt(s string, i, n int, cjk bool) bool {
 func containsAny(f string, words map[string]int) bool {
 	for w := range words {
 		if strings.Contains(f, fold(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []string, k string) bool {
+	for _, x := range xs {
+		if x == k {
 			return true
 		}
 	}

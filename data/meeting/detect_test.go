@@ -158,6 +158,47 @@ func TestDetectRules(t *testing.T) {
 		{"de denied", "de", "Ein Treffen zwischen Trudeau und Ardern wurde abgesagt.", []string{"denied meeting ardern+trudeau"}},
 		{"de stay in touch", "de", "Merkel und Modi vereinbarten, in Kontakt zu bleiben, nach ihrem Gespräch.", nil},
 		{"de call", "de", "Trudeau telefonierte am Montag mit Ardern.", []string{"held call ardern+trudeau"}},
+		// accepted invitations are plans even though an invitation is mentioned
+		{"en accepted invitation", "en", "Modi invited Lula to New Delhi and Lula accepted the invitation to meet him there.", []string{"planned meeting lula+modi"}},
+		{"en invitation only", "en", "Modi invited Lula to visit New Delhi for talks.", nil},
+		{"ru accepted invitation", "ru", "Моди пригласил Лулу посетить Индию, и Лула приглашение принял.", []string{"planned meeting lula+modi"}},
+		{"de accepted invitation", "de", "Lula nahm die Einladung von Modi zu einem Besuch in Indien an.", []string{"planned meeting lula+modi"}},
+		// a call in which a meeting was agreed: held call, planned meeting
+		{"en call then plan", "en", "Modi and Lula agreed during a telephone call on Monday to meet in Brasília.", []string{"held call lula+modi", "planned meeting lula+modi"}},
+		// sources are not participants
+		{"en source excluded", "en", "Lula met Modi on Monday, according to Ramaphosa.", []string{"held meeting lula+modi"}},
+		{"de source excluded", "de", "Lula traf Modi am Montag, laut Ramaphosa in gelöster Stimmung.", []string{"held meeting lula+modi"}},
+		// criticism is no meeting
+		{"de criticism", "de", "Ardern kritisierte das Telefonat zwischen Trudeau und Modi.", nil},
+		{"en criticism", "en", "Ardern criticized the meeting between Trudeau and Modi.", nil},
+		// "first ... since" is no count
+		{"en first since", "en", "It was the first face-to-face meeting between Lula and Modi since the pandemic.", []string{"held meeting lula+modi"}},
+		// a three-way meeting that did not happen, nobody named in the clause
+		{"de no three-way", "de", "Lula, Modi und Ramaphosa standen bei der Parade nebeneinander; zu einem Dreiergipfel kam es jedoch nicht.", []string{"denied summit lula+modi+ramaphosa"}},
+		{"ja no three-way", "ja", "パレードではルラ氏、モディ氏、ラマポーザ氏が並んだが、3氏による会談は行われなかった。", []string{"denied meeting lula+modi+ramaphosa"}},
+		// "both" after a group: the two persons named last
+		{"es both after group", "es", "Lula habló con Modi y con Ramaphosa. Después Modi y Ramaphosa se reunieron; ambos firmaron un acuerdo en una reunión.", []string{"held meeting modi+ramaphosa", "held meeting modi+ramaphosa"}},
+		// elliptical coordinated clause with its own count
+		{"ru elliptical count", "ru", "Лула встречался с Моди четыре раза, а с Рамафосой — лишь однажды.", []string{"held meeting lula+modi x4", "held meeting lula+ramaphosa x1"}},
+		// subject-less verb with a companion (Spanish)
+		{"es null subject", "es", "Lula llegó a Nueva Delhi el lunes. Ese día se reunió con Modi en el palacio.", []string{"held meeting lula+modi"}},
+		// headline halves separated by a space (Japanese)
+		{"ja headline halves", "ja", "メルケル氏、モディ氏と会談　ルラ氏との会談は見送り", []string{"held meeting merkel+modi", "denied meeting lula+merkel"}},
+		// compound country pair reference (Korean)
+		{"ko compound pair ref", "ko", "메르켈 총리는 모디 총리와 회담했다. 한미 정상의 대면 회담은 1년 만이다.", []string{"held meeting merkel+modi", "held meeting merkel+modi"}},
+		// "the three leaders" with two named: the group named last
+		{"ko three leaders", "ko", "룰라 대통령은 모디 총리, 라마포사 대통령과 3자 회담을 했다. 모디 총리와 라마포사 대통령에게는 세 정상이 모인 첫 3자 회동이다.", []string{"held meeting lula+modi+ramaphosa", "held meeting lula+modi+ramaphosa"}},
+		// the two leaders: the article's main pair, not a side meeting
+		{"de their last call", "de", "Trudeau telefonierte am Freitag mit Ardern. Ihr letztes Telefonat hatte im Mai 2023 stattgefunden.", []string{"held call ardern+trudeau", "held call ardern+trudeau"}},
+		{"fr subject and object pronouns", "fr", "Marcos a reçu Trudeau lundi. Mardi, il l'emmènera visiter Manille.", []string{"held meeting marcos+trudeau", "planned meeting marcos+trudeau"}},
+		{"es one named plus both", "es", "Lula llegó a Pretoria el jueves. Ese día se reunió con Ramaphosa, desde donde ambos inauguraron una feria.", []string{"held meeting lula+ramaphosa"}},
+		{"id headline negative half", "id", "Anwar Temui Marcos, Tak Ada Pembicaraan dengan Ardern", []string{"held meeting anwar+marcos", "denied meeting anwar+ardern"}},
+		{"fr departed person", "fr", "Après le départ de Ardern, Trudeau et son homologue Marcos ont poursuivi leurs discussions.", []string{"held meeting marcos+trudeau"}},
+		{"id both-sided cue", "id", "Sebulan setelah Anwar berkunjung ke Manila, Marcos menerima Anwar di istana.", []string{"held meeting anwar+marcos"}},
+		{"de accepted invitation of earlier sentence", "de", "Ardern überbrachte eine Einladung von Lula an Modi. Ein Sprecher sagte, der Gast werde die Einladung annehmen.", []string{"planned meeting lula+modi"}},
+		{"id fronted phrase", "id", "Selain bertemu Anwar, Marcos juga menggelar pembicaraan dengan Ardern.", []string{"held meeting ardern+marcos"}},
+		{"en fronted phrase", "en", "Besides meeting Anwar, Marcos also held talks with Ardern.", []string{"held meeting ardern+marcos"}},
+		{"en main pair", "en", "Lula met Modi on Monday. Modi also met Ramaphosa briefly. Ramaphosa left. The two leaders then held talks over dinner.", []string{"held meeting lula+modi", "held meeting modi+ramaphosa", "held meeting lula+modi"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -167,6 +208,18 @@ func TestDetectRules(t *testing.T) {
 				t.Errorf("%s\n got: %q\nwant: %q", c.text, got, c.want)
 			}
 		})
+	}
+}
+
+func TestApposition(t *testing.T) {
+	text := "Modi met the head of the delegation, Lula, on Monday."
+	ms := mentionsOf(text, people, nil)
+	role := strings.Index(text, "the head of the delegation")
+	// a role resolved (wrongly) to Ramaphosa, in apposition to Lula
+	ms = append(ms, Mention{Key: "ramaphosa", Kind: Person, Start: role, End: role + len("the head of the delegation"), Via: "role"})
+	got := summary(Detect(text, "en", fixedDay, ms))
+	if strings.Join(got, "; ") != "held meeting lula+modi" {
+		t.Errorf("got %q", got)
 	}
 }
 
@@ -184,6 +237,9 @@ func TestDetectDates(t *testing.T) {
 		{"de", "Merkel traf Modi am 5. März.", "2024-03-05"},
 		{"fr", "Merkel a rencontré Modi le 5 mars.", "2024-03-05"},
 		{"es", "Merkel se reunió con Modi el 5 de marzo.", "2024-03-05"},
+		{"ko", "메르켈 총리는 12일 모디 총리와 회담했다.", "2024-03-12"},
+		{"ko", "메르켈 총리는 28일 모디 총리와 회담했다.", "2024-02-28"},
+		{"ja", "メルケル氏は2月5日、モディ氏と会談した。", "2024-02-05"},
 	}
 	for _, c := range cases {
 		ms := mentionsOf(c.text, people, nil)
@@ -209,6 +265,11 @@ func TestAttributionAndPlace(t *testing.T) {
 	}
 	if evs[0].Place != "New Delhi" {
 		t.Errorf("place %q", evs[0].Place)
+	}
+	text = "Merkel bertemu Modi tiga kali. Hal itu disampaikan Kementerian Luar Negeri di Jakarta."
+	evs = Detect(text, "id", time.Time{}, mentionsOf(text, people, nil))
+	if len(evs) != 1 || evs[0].Attribution != "Kementerian Luar Negeri di Jakarta" {
+		t.Errorf("id attribution in the next sentence: %+v", evs)
 	}
 	text = "Merkel bertemu Modi di New Delhi, menurut Kementerian Luar Negeri."
 	evs = Detect(text, "id", time.Time{}, mentionsOf(text, people, nil))

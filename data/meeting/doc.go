@@ -22,20 +22,36 @@
 //     delivers, a wife or daughter accompanying a leader). Countries are
 //     participants only when the clause names no person and carries a multi
 //     cue ("the trilateral summit").
+//   - a role description in apposition to a name ("the head of the Chinese
+//     delegation, Li Hongzhong") is dropped: the name says who it is.
 //   - with fewer than two persons, a pair_refs cue ("the two leaders",
 //     "keduanya", "두 정상") brings in the last pair of persons, and
 //     subject/object pronouns ("he met him", "menerimanya", "l'a retrouvé")
-//     bring in the previous subject and the most recent other person.
+//     bring in the previous subject and the most recent other person. The
+//     pair is the one named in the clause just before, else the pair the
+//     article reports most (the lead story), else the last one. A clause
+//     naming one person and a pair cue takes the previous subject as the
+//     other. A multi cue with nobody named ("no three-way talks") takes the
+//     three persons named last; with one or two named, the last group.
+//   - a coordinated clause naming one person ("..., but received Li only
+//     once") takes the sentence's subject; an elliptical one with a count
+//     and no trigger takes the trigger of the clause before.
 //   - a clause with one subject, several counterparts and several counts
 //     ("met A four times and B only once") is split into one event per
 //     (subject, counterpart) with the count written after that counterpart.
 //   - status: denied when a denied cue is present, else planned when a
-//     planned cue is, else held. A clause with a hypothetical cue (hopes,
+//     planned or accepted cue is, else held. A planned clause that also
+//     reports a call ("agreed during a phone call to meet") yields a held
+//     call and a planned meeting. A clause with a hypothetical cue (hopes,
 //     speculation, an invitation not accepted) yields nothing.
-//   - count: once cues give 1; otherwise the largest number in a counts
-//     pattern, after blanking not_count matches (vague quantities such as
-//     "dozens of times", rounds of talks inside one summit, "first ...
-//     since", years and hours).
+//   - count: once cues give 1; otherwise the largest number above one in a
+//     counts pattern ("first" is no count), after blanking not_count matches
+//     (vague quantities such as "dozens of times", rounds of talks inside
+//     one summit, "first ... since", years and hours).
+//   - dates: every date expression of the clause, resolved against the
+//     publication date (a weekday is the last such day, or the next one for
+//     plans; a day of the month alone is this month's or last month's).
+//     Only a background clause keeps more than one date.
 //   - again / background cues mark a meeting as distinct from the main one
 //     (extract uses them to count distinct meetings when no count is stated).
 //
@@ -45,11 +61,18 @@
 //	script           "latin" (default: cues match whole words, case-insensitively)
 //	                 or "cjk" (cues match anywhere; spaces in a cue are optional)
 //	abbreviations    words whose final period does not end a sentence ("Mr", "Jan")
+//	ordinal_dot      true when "5." is an ordinal day ("am 5. März"), not a sentence end
+//	null_subject     comitative words of a language that drops subjects ("con"):
+//	                 "<trigger> con X" makes X meet the previous subject
 //	triggers         {"meeting": [...], "summit": [...], "call": [...]}: cues that a
 //	                 meeting is reported; the kind of the first kind that matches
 //	                 (call, then summit, then meeting)
 //	multi            cues of one multi-party meeting ("trilateral", "3자")
-//	planned          cues of a future meeting ("will", "akan", "예정", accepted invitation)
+//	planned          cues of a future meeting ("will", "akan", "예정")
+//	accepted         an accepted invitation: planned even next to an invitation or
+//	                 hypothetical cue, between the parties of the invitation named
+//	                 last when the clause names fewer than two persons
+//	invitation       cues of an invitation (remembered for accepted)
 //	denied           cues of a meeting that did not or will not happen
 //	hypothetical     cues that cancel the clause (hope, speculation, an offer, an invitation)
 //	again            cues of another, separate meeting ("again", "kembali")

@@ -22,13 +22,15 @@ type Pack struct {
 	Lang          string   `json:"lang"`
 	Script        string   `json:"script"` // "latin" (words separated by spaces; default) or "cjk"
 	Abbreviations []string `json:"abbreviations"`
-	NullSubject   bool     `json:"null_subject"` // the language drops subjects: a clause naming one person may be about the previous subject
-	OrdinalDot    bool     `json:"ordinal_dot"` // "5. März": a period after a one- or two-digit number does not end a sentence
+	NullSubject   []string `json:"null_subject"` // comitative words ("con"): in a language that drops subjects, "<trigger> con X" is the previous subject meeting X
+	OrdinalDot    bool     `json:"ordinal_dot"`  // "5. März": a period after a one- or two-digit number does not end a sentence
 
 	Triggers map[string][]string `json:"triggers"` // meeting, summit, call
 	Multi    []string            `json:"multi"`
 
 	Planned      []string `json:"planned"`
+	Accepted     []string `json:"accepted"`
+	Invitation   []string `json:"invitation"` // an invitation is mentioned: its last two persons are who an accepted invitation is between // an accepted invitation: planned, even next to an invitation cue
 	Denied       []string `json:"denied"`
 	Hypothetical []string `json:"hypothetical"`
 	Again        []string `json:"again"`
@@ -60,6 +62,8 @@ type Pack struct {
 	triggers   map[string]*cue
 	multi      *cue
 	planned    *cue
+	accepted   *cue
+	invitation *cue
 	denied     *cue
 	hypo       *cue
 	again      *cue
@@ -205,7 +209,7 @@ func (p *Pack) compile() error {
 		name string
 		pats []string
 	}{
-		{&p.multi, "multi", p.Multi}, {&p.planned, "planned", p.Planned}, {&p.denied, "denied", p.Denied},
+		{&p.multi, "multi", p.Multi}, {&p.planned, "planned", p.Planned}, {&p.accepted, "accepted", p.Accepted}, {&p.invitation, "invitation", p.Invitation}, {&p.denied, "denied", p.Denied},
 		{&p.hypo, "hypothetical", p.Hypothetical}, {&p.again, "again", p.Again}, {&p.background, "background", p.Background},
 		{&p.counts, "counts", p.Counts}, {&p.once, "once", p.Once}, {&p.notCount, "not_count", p.NotCount},
 		{&p.subjPron, "subject_pronouns", p.SubjectPronouns}, {&p.objPron, "object_pronouns", p.ObjectPronouns},

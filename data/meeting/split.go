@@ -132,7 +132,12 @@ func lineBreakEnds(text string, start, i int) bool {
 	if k >= len(rest) || rest[k] == '\n' {
 		return true
 	}
-	line := strings.TrimSpace(text[start:i])
+	// the line just ended (not the whole pending sentence: keeps this linear)
+	ls := start
+	if k := strings.LastIndexByte(text[start:i], '\n'); k >= 0 {
+		ls = start + k + 1
+	}
+	line := strings.TrimSpace(text[ls:i])
 	if line == "" {
 		return true
 	}
@@ -176,7 +181,7 @@ func latinBoundary(text string, i, j int, stop rune, abbrev map[string]bool) boo
 	}
 	// the word before the period
 	w := i
-	for w > 0 {
+	for w > 0 && i-w < 64 { // abbreviations and initials are short
 		r, n := utf8.DecodeLastRuneInString(text[:w])
 		if unicode.IsSpace(r) || isOpener(r) {
 			break

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,6 +33,10 @@ func (w *where) inIDs(col string, ids []int64) {
 	if len(ids) == 0 {
 		return
 	}
+	if len(ids) > 200 { // one JSON parameter: no limit on the number of SQL variables
+		w.add(col+" IN (SELECT value FROM json_each(?))", jsonIDs(ids))
+		return
+	}
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
@@ -44,6 +49,19 @@ func (w *where) sql() string {
 		return ""
 	}
 	return " WHERE " + strings.Join(w.parts, " AND ")
+}
+
+// jsonIDs renders ids as a JSON array, for json_each.
+func jsonIDs(ids []int64) string {
+	b := make([]byte, 0, len(ids)*7+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
 }
 
 func anys(vals []string) []any {
@@ -66,16 +84,14 @@ func articleWhere(w *where, f ArticleFilter) {
 		w.add("a.published != '' AND a.published <= ?", dateString(f.To))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		var fts []string
 		for _, word := range strings.Fields(q) {
+			pat := "%" + likeEscape(word) + "%"
 			if utf8.RuneCountInString(word) < 3 { // below the trigram index: scan
-				w.add("(a.title LIKE ? OR a.text LIKE ?)", "%"+likeEscape(word)+"%", "%"+likeEscape(word)+"%")
+				w.add("(a.title LIKE ? OR a.text LIKE ?)", pat, pat)
 				continue
 			}
-			fts = append(fts, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`)
-		}
-		if len(fts) > 0 {
-			w.add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", strings.Join(fts, " "))
+			// the trigram index (detail=none, migration 0002) answers LIKE
+			w.add("a.id IN (SELECT rowid FROM articles_fts WHERE text LIKE ? UNION SELECT rowid FROM articles_fts WHERE title LIKE ?)", pat, pat)
 		}
 	}
 }

@@ -52,8 +52,54 @@ func (q CompareQuery) articleFilter() ArticleFilter {
 	return ArticleFilter{Outlets: q.Outlets, Languages: q.Languages, IDs: q.Articles}
 }
 
+// compareSelect reads, for Compare, only the meeting columns the counts
+// need (no evidence text): the analyst's corrections applied.
+const compareSelect = `SELECT g.id, g.article_id, COALESCE(em.kind, g.kind), COALESCE(em.status, g.status), COALESCE(em.times, g.times),
+	COALESCE(em.date, g.date), COALESCE(em.place, g.place), a.outlet, a.published, em.key IS NOT NULL
+	FROM meetings g JOIN articles a ON a.id = g.article_id LEFT JOIN edit_meetings em ON em.key = g.key`
+
+func (s *DB) queryCompareMeetings(ctx context.Context, w *where) ([]meetingRowID, error) {
+	rows, err := s.db.QueryContext(ctx, compareSelect+w.sql(), w.args...)
+	if err != nil {
+		return nil, s.readErr(err)
+	}
+	defer rows.Close()
+	var out []meetingRowID
+	dates := map[string]time.Time{}
+	for rows.Next() {
+		var m meetingRowID
+		var pub string
+		if err := rows.Scan(&m.id, &m.ArticleID, &m.Kind, &m.Status, &m.Times, &m.Date, &m.Place, &m.Outlet, &pub, &m.Edited); err != nil {
+			return nil, s.readErr(err)
+		}
+		t, ok := dates[pub]
+		if !ok {
+			t = parseDate(pub)
+			dates[pub] = t
+		}
+		m.ArticleDate = t
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.readErr(err)
+	}
+	ids := make([]int64, len(out))
+	for i, m := range out {
+		ids[i] = m.id
+	}
+	parts, err := s.participants(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Participants = parts[out[i].id]
+	}
+	return out, nil
+}
+
 // load reads the focus's meetings, records and mentions under the filters.
-func (s *DB) load(ctx context.Context, q CompareQuery) (*compareData, error) {
+// full reads the evidence too (Evidence, Timeline); Compare does without.
+func (s *DB) load(ctx context.Context, q CompareQuery, full bool) (*compareData, error) {
 	d := &compareData{events: map[int64][]pairEvent{}, records: map[int64][]pairRecord{}, names: map[int64]EntityRef{},
 		kinds: map[int64]string{}, mentions: map[[2]int64]int{}, outlets: map[int64]string{}}
 	var w where
@@ -61,7 +107,13 @@ func (s *DB) load(ctx context.Context, q CompareQuery) (*compareData, error) {
 	w.add("COALESCE(em.wrong, 0) = 0")
 	articleWhere(&w, q.articleFilter())
 	meetingDates(&w, q.From, q.To)
-	ms, err := s.queryMeetings(ctx, &w, " ORDER BY g.id")
+	var ms []meetingRowID
+	var err error
+	if full {
+		ms, err = s.queryMeetings(ctx, &w, " ORDER BY g.id")
+	} else {
+		ms, err = s.queryCompareMeetings(ctx, &w)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -117,33 +169,99 @@ func (s *DB) load(ctx context.Context, q CompareQuery) (*compareData, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.readErr(err)
 	}
-	// mentions of every entity in those articles
-	var mw where
-	mw.inIDs("m.article_id", keys(articles))
-	rows, err = s.db.QueryContext(ctx, `SELECT COALESCE(e.canonical_id, e.id), m.article_id, COUNT(*) FROM mentions m JOIN entities e ON e.id = m.entity_id`+mw.sql()+` GROUP BY 1, 2`, mw.args...)
+	// mentions of each counterpart in the articles that report it: probe
+	// the (entity, article) index for the pairs needed, for every entity
+	// merged into the counterpart
+	if err := s.loadMentions(ctx, d); err != nil {
+		return nil, err
+	}
+	var kw where
+	kw.inIDs("id", keys(d.names))
+	rows, err = s.db.QueryContext(ctx, "SELECT id, COALESCE(kind_override, kind) FROM entities"+kw.sql(), kw.args...)
 	if err != nil {
 		return nil, s.readErr(err)
 	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var kind string
+		if err := rows.Scan(&id, &kind); err != nil {
+			return nil, s.readErr(err)
+		}
+		d.kinds[id] = kind
+	}
+	return d, s.readErr(rows.Err())
+}
+
+// loadMentions counts the mentions of each counterpart in each article
+// that reports one of its meetings with the focus.
+func (s *DB) loadMentions(ctx context.Context, d *compareData) error {
+	if len(d.names) == 0 {
+		return nil
+	}
+	// the entities merged into each counterpart
+	cps := keys(d.names)
+	var ew where
+	ew.inIDs("id", cps)
+	var cw where
+	cw.inIDs("canonical_id", cps)
+	rows, err := s.db.QueryContext(ctx, "SELECT id, COALESCE(canonical_id, id) FROM entities"+ew.sql()+" UNION SELECT id, canonical_id FROM entities"+cw.sql(), append(ew.args, cw.args...)...)
+	if err != nil {
+		return s.readErr(err)
+	}
+	members := map[int64][]int64{}
+	for rows.Next() {
+		var id, c int64
+		if err := rows.Scan(&id, &c); err != nil {
+			rows.Close()
+			return s.readErr(err)
+		}
+		members[c] = append(members[c], id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s.readErr(err)
+	}
+	var pairs []byte
+	pairs = append(pairs, '[')
+	for cp, evs := range d.events {
+		seen := map[int64]bool{}
+		for _, ev := range evs {
+			if seen[ev.article] {
+				continue
+			}
+			seen[ev.article] = true
+			for _, e := range members[cp] {
+				if len(pairs) > 1 {
+					pairs = append(pairs, ',')
+				}
+				pairs = strconv.AppendInt(pairs, e<<32|ev.article, 10)
+			}
+		}
+	}
+	pairs = append(pairs, ']')
+	canon := map[int64]int64{}
+	for c, ms := range members {
+		for _, e := range ms {
+			canon[e] = c
+		}
+	}
+	// each pair travels as one number, entity<<32 | article
+	rows, err = s.db.QueryContext(ctx, `WITH p(e, a) AS (SELECT value >> 32, value & 4294967295 FROM json_each(?))
+		SELECT p.e, p.a, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = p.e AND m.article_id = p.a) FROM p`, string(pairs))
+	if err != nil {
+		return s.readErr(err)
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var e, a int64
 		var n int
 		if err := rows.Scan(&e, &a, &n); err != nil {
-			rows.Close()
-			return nil, s.readErr(err)
+			return s.readErr(err)
 		}
-		d.mentions[[2]int64{e, a}] = n
+		d.mentions[[2]int64{canon[e], a}] += n
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, s.readErr(err)
-	}
-	for id := range d.names {
-		var kind string
-		if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(kind_override, kind) FROM entities WHERE id = ?", id).Scan(&kind); err == nil {
-			d.kinds[id] = kind
-		}
-	}
-	return d, nil
+	return s.readErr(rows.Err())
 }
 
 func keys[K comparable, V any](m map[K]V) []K {
@@ -345,7 +463,7 @@ func (s *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	}
 	q.FocusID = focus.ID
 	cmp.Focus = focus
-	d, err := s.load(ctx, q)
+	d, err := s.load(ctx, q, false)
 	if err != nil {
 		return cmp, err
 	}
@@ -397,7 +515,7 @@ func (s *DB) Evidence(ctx context.Context, q EvidenceQuery) ([]Evidence, error) 
 		return nil, err
 	}
 	cq.FocusID = focus.ID
-	d, err := s.load(ctx, cq)
+	d, err := s.load(ctx, cq, true)
 	if err != nil {
 		return nil, err
 	}
@@ -510,7 +628,7 @@ func (s *DB) Timeline(ctx context.Context, q CompareQuery) ([]TimelinePoint, err
 		return nil, err
 	}
 	q.FocusID = focus.ID
-	d, err := s.load(ctx, q)
+	d, err := s.load(ctx, q, true)
 	if err != nil {
 		return nil, err
 	}

@@ -11,10 +11,19 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
+// entityCols reads an entity (c, canonical) with its counts. The counts
+// come from entity_counts (maintained by triggers, migration 0002): a
+// canonical entity with nothing merged into it reads its own row; one with
+// merged entities sums their mentions and recounts distinct articles and
+// meetings (an article may mention two merged forms).
 const entityCols = `c.id, c.key, COALESCE(c.name_override, c.name), COALESCE(c.kind_override, c.kind), c.known,
-	(SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id IN (SELECT id FROM entities x WHERE COALESCE(x.canonical_id, x.id) = c.id)),
-	(SELECT COUNT(*) FROM mentions m WHERE m.entity_id IN (SELECT id FROM entities x WHERE COALESCE(x.canonical_id, x.id) = c.id)),
-	(SELECT COUNT(DISTINCT p.meeting_id) FROM meeting_participants p WHERE p.entity_id IN (SELECT id FROM entities x WHERE COALESCE(x.canonical_id, x.id) = c.id))`
+	CASE WHEN EXISTS (SELECT 1 FROM entities x WHERE x.canonical_id = c.id)
+		THEN (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id IN (SELECT id FROM entities x WHERE x.id = c.id OR x.canonical_id = c.id))
+		ELSE COALESCE((SELECT k.articles FROM entity_counts k WHERE k.entity_id = c.id), 0) END,
+	COALESCE((SELECT SUM(k.mentions) FROM entity_counts k WHERE k.entity_id IN (SELECT id FROM entities x WHERE x.id = c.id OR x.canonical_id = c.id)), 0),
+	CASE WHEN EXISTS (SELECT 1 FROM entities x WHERE x.canonical_id = c.id)
+		THEN (SELECT COUNT(DISTINCT p.meeting_id) FROM meeting_participants p WHERE p.entity_id IN (SELECT id FROM entities x WHERE x.id = c.id OR x.canonical_id = c.id))
+		ELSE COALESCE((SELECT k.meetings FROM entity_counts k WHERE k.entity_id = c.id), 0) END`
 
 func scanEntity(sc interface{ Scan(...any) error }) (EntityRow, error) {
 	var e EntityRow
@@ -26,7 +35,7 @@ func scanEntity(sc interface{ Scan(...any) error }) (EntityRow, error) {
 // entities once, under their current name), most mentioned first. A
 // non-empty query keeps entities with an alias containing it.
 func (s *DB) Entities(ctx context.Context, query string, limit int) ([]EntityRow, error) {
-	q := "SELECT " + entityCols + " FROM entities c WHERE c.canonical_id IS NULL AND EXISTS (SELECT 1 FROM mentions m JOIN entities x ON x.id = m.entity_id WHERE COALESCE(x.canonical_id, x.id) = c.id)"
+	q := "SELECT " + entityCols + " FROM entities c WHERE c.canonical_id IS NULL AND EXISTS (SELECT 1 FROM entity_counts k JOIN entities x ON x.id = k.entity_id WHERE (x.id = c.id OR x.canonical_id = c.id) AND k.mentions > 0)"
 	var args []any
 	if query = strings.TrimSpace(query); query != "" {
 		q += " AND (COALESCE(c.name_override, c.name) LIKE ? OR EXISTS (SELECT 1 FROM aliases a JOIN entities x ON x.id = a.entity_id WHERE COALESCE(x.canonical_id, x.id) = c.id AND a.alias LIKE ?))"
@@ -93,13 +102,14 @@ func (s *DB) EntityByKey(ctx context.Context, key string) (EntityRow, error) {
 func (s *DB) fillAliases(ctx context.Context, es []EntityRow) error {
 	for i := range es {
 		as, err := s.strings(ctx, `SELECT DISTINCT a.alias FROM aliases a JOIN entities x ON x.id = a.entity_id
-			WHERE COALESCE(x.canonical_id, x.id) = ? ORDER BY (a.source = 'gazetteer'), a.alias`, es[i].ID)
+			WHERE x.id = ? OR x.canonical_id = ? ORDER BY (a.source = 'gazetteer'), a.alias`, es[i].ID, es[i].ID)
 		if err != nil {
 			return err
 		}
 		// the surfaces actually seen come first, then the gazetteer's names
-		seen, err := s.strings(ctx, `SELECT DISTINCT m.surface FROM mentions m JOIN entities x ON x.id = m.entity_id
-			WHERE COALESCE(x.canonical_id, x.id) = ? AND m.via NOT IN ('role', 'pronoun') ORDER BY m.surface`, es[i].ID)
+		// (entity_surfaces: the distinct surfaces of the mentions, maintained by triggers)
+		seen, err := s.strings(ctx, `SELECT DISTINCT s.surface FROM entity_surfaces s
+			WHERE s.entity_id IN (SELECT id FROM entities x WHERE x.id = ? OR x.canonical_id = ?) ORDER BY s.surface`, es[i].ID, es[i].ID)
 		if err != nil {
 			return err
 		}

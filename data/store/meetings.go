@@ -69,9 +69,9 @@ func meetingDates(w *where, from, to time.Time) {
 
 // participants reads the participants (canonical entities) of meetings.
 func (s *DB) participants(ctx context.Context, ids []int64) (map[int64][]EntityRef, error) {
-	out := map[int64][]EntityRef{}
+	out := make(map[int64][]EntityRef, len(ids))
 	for len(ids) > 0 {
-		n := min(len(ids), 500)
+		n := min(len(ids), 50000)
 		chunk := ids[:n]
 		ids = ids[n:]
 		var w where

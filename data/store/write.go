@@ -148,12 +148,13 @@ type writer struct {
 	entity, alias, mention, meeting *sql.Stmt
 	participant, record, recordPart *sql.Stmt
 	ids                             map[string]int64
+	seen                            map[aliasKey]bool
 	splits                          map[string]map[string]string // from key → folded alias → new key
 	splitNames                      map[string]string
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, ids: map[string]int64{}, splits: map[string]map[string]string{}, splitNames: map[string]string{}}
+	w := &writer{tx: tx, ids: map[string]int64{}, seen: map[aliasKey]bool{}, splits: map[string]map[string]string{}, splitNames: map[string]string{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -196,6 +197,11 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	return w, rows.Err()
 }
 
+type aliasKey struct {
+	entity  int64
+	surface string
+}
+
 func (w *writer) close() {
 	for _, st := range []*sql.Stmt{w.entity, w.alias, w.mention, w.meeting, w.participant, w.record, w.recordPart} {
 		if st != nil {
@@ -214,6 +220,14 @@ func (w *writer) entityID(ctx context.Context, e extract.Entity) (int64, error) 
 		return id, nil
 	}
 	var id int64
+	// most keys are already stored: look them up before trying to insert
+	// (an insert that conflicts costs several times a lookup)
+	if err := w.tx.QueryRowContext(ctx, "SELECT id FROM entities WHERE key = ?", e.Key).Scan(&id); err == nil {
+		w.ids[e.Key] = id
+		return id, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
 	err := w.entity.QueryRowContext(ctx, e.Key, e.Name, e.Kind, e.Known).Scan(&id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -298,6 +312,16 @@ func (w *writer) extraction(ctx context.Context, articleID int64, hash string, r
 		}
 		if _, err := w.mention.ExecContext(ctx, articleID, id, m.Start, m.End, m.Surface, m.Via); err != nil {
 			return err
+		}
+		// the names an entity is written under become aliases the analyst can find it by
+		if m.Via != "role" && m.Via != "pronoun" && m.Surface != "" {
+			k := aliasKey{id, m.Surface}
+			if !w.seen[k] {
+				w.seen[k] = true
+				if _, err := w.alias.ExecContext(ctx, id, m.Surface, "seen"); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	meetingIDs := make([]int64, len(res.Meetings))

@@ -22,6 +22,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -80,51 +81,131 @@ func (f *Folded) OrigLen() int { return int(f.off[len(f.off)-1]) }
 // Fold returns the matching form of s (see the package comment), with
 // leading and trailing spaces removed.
 func Fold(s string) string {
-	return strings.TrimSpace(FoldMap(s).Text)
+	if isFoldedASCII(s) {
+		return s // common case (a lower-case word): nothing to do, no allocation
+	}
+	t, _ := foldText(s, false)
+	return strings.TrimSpace(t)
+}
+
+// isFoldedASCII reports whether s is ASCII that Fold leaves unchanged: no
+// capitals, hyphens, back quotes or white space other than single inner
+// spaces.
+func isFoldedASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c == '-', c == '`', c == '\t', c == '\n', c == '\r', c == '\f', c == '\v':
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// MapWordsText applies fn to every word of s (maximal run of letters,
+// marks and digits) as MapWords does, without an offset map: fn may only
+// shorten a word (its result must be a prefix of the word, or the word is
+// kept). It returns s itself when no word changes.
+func MapWordsText(s string, fn func(w string) string) string {
+	var b []byte
+	last := 0 // s[:last] is already in b (when b != nil)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			c2 := s[j]
+			if c2 < utf8.RuneSelf {
+				if !('a' <= c2 && c2 <= 'z' || '0' <= c2 && c2 <= '9') {
+					break
+				}
+				j++
+				continue
+			}
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r2) {
+				break
+			}
+			j += s2
+		}
+		w := s[i:j]
+		nw := fn(w)
+		if len(nw) < len(w) && w[:len(nw)] == nw {
+			if i == 0 && j == len(s) {
+				return s[:len(nw)] // a single word: its stem is a prefix of s
+			}
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[last:i]...)
+			b = append(b, nw...)
+			last = j
+		}
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	b = append(b, s[last:]...)
+	return string(b)
 }
 
 // foldText folds s; withMap also records the offset map.
 func foldText(s string, withMap bool) (string, []int32) {
-	tab := table()
 	b := make([]byte, 0, len(s)+8)
 	var off []int32
 	if withMap {
 		off = make([]int32, 0, len(s)+9)
 	}
+	b, off = appendFold(b, off, s, withMap)
+	if withMap {
+		off = append(off, int32(len(s)))
+	}
+	// b is never written again: share its bytes instead of copying them
+	return unsafe.String(unsafe.SliceData(b), len(b)), off
+}
+
+// AppendFold appends the folding of s (as FoldMap, spaces collapsed but not
+// trimmed) to dst and returns the extended slice. With a dst of enough
+// capacity it does not allocate: use it for look-ups of many short strings.
+func AppendFold(dst []byte, s string) []byte {
+	if isFoldedASCII(s) {
+		return append(dst, s...)
+	}
+	b, _ := appendFold(dst, nil, s, false)
+	return b
+}
+
+// appendFold folds s onto b (and its offsets onto off when withMap).
+func appendFold(b []byte, off []int32, s string, withMap bool) ([]byte, []int32) {
+	tab := table()
 	lastSpace := false
 	var prevOut rune // last rune written (0 at start)
-	emit := func(str string, at int) {
-		for k := 0; k < len(str); k++ {
-			c := str[k]
-			if c == ' ' {
-				if lastSpace {
-					continue
-				}
-				lastSpace = true
-			} else {
-				lastSpace = false
-			}
-			b = append(b, c)
-			if withMap {
-				off = append(off, int32(at))
-			}
-		}
-		if str != "" {
-			r, _ := utf8.DecodeLastRuneInString(str)
-			prevOut = r
-		}
-	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-				c = ' '
-			case c == '`':
-				c = '\''
-			}
+			c = asciiFold[c]
 			if c == ' ' {
 				if !lastSpace {
 					b = append(b, ' ')
@@ -144,6 +225,25 @@ func foldText(s string, withMap bool) (string, []int32) {
 			}
 			i++
 			continue
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// two-byte rune (Latin with diacritics, Greek, Cyrillic): the
+			// table has its folding; only middle dots need context
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if !isMiddleDot(r) {
+				out := tab.low[r-0x80]
+				if len(out) == 2 && out[0] >= 0xC2 {
+					// one two-byte rune (already lower case, or folded to one)
+					b = append(b, out[0], out[1])
+					if withMap {
+						off = append(off, int32(i), int32(i))
+					}
+					lastSpace = false
+					prevOut = rune(out[0]&0x1F)<<6 | rune(out[1]&0x3F)
+					i += 2
+					continue
+				}
+			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r >= 0xAC00 && r <= 0xD7A3 || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FA || r == 0x30FC {
@@ -202,14 +302,46 @@ func foldText(s string, withMap bool) (string, []int32) {
 		default:
 			out = mapRune(tab, r)
 		}
-		emit(out, i)
+		// emit out (spaces collapse with the previous output)
+		for k := 0; k < len(out); k++ {
+			c := out[k]
+			if c == ' ' {
+				if lastSpace {
+					continue
+				}
+				lastSpace = true
+			} else {
+				lastSpace = false
+			}
+			b = append(b, c)
+			if withMap {
+				off = append(off, int32(i))
+			}
+		}
+		if out != "" {
+			prevOut, _ = utf8.DecodeLastRuneInString(out)
+		}
 		i += size
 	}
-	if withMap {
-		off = append(off, int32(len(s)))
-	}
-	return string(b), off
+	return b, off
 }
+
+// asciiFold is the folding of each ASCII byte.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		case b == '-' || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v':
+			b = ' '
+		case b == '`':
+			b = '\''
+		}
+		t[c] = b
+	}
+	return t
+}()
 
 // FoldMap folds s like Fold (spaces are collapsed but not trimmed) and keeps
 // the offset map back to s.
@@ -259,9 +391,27 @@ func (f *Folded) MapWords(fn func(w string) string) *Folded {
 }
 
 func isWordRune(r rune) bool {
+	if r < wordTabEnd {
+		return wordTab[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r))
 }
+
+// wordTab caches isWordRuneSlow below wordTabEnd.
+const wordTabEnd = 0x3100
+
+var wordTab = func() []bool {
+	t := make([]bool, wordTabEnd)
+	for r := range t {
+		t[r] = isWordRuneSlow(rune(r))
+	}
+	return t
+}()
 
 func isMiddleDot(r rune) bool {
 	switch r {

@@ -2,7 +2,6 @@ package textnorm
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	pinyin "github.com/mozillazg/go-pinyin"
@@ -190,23 +189,17 @@ func kanaLatin(b *strings.Builder, f string, i int) int {
 	return i
 }
 
-var (
-	hanOnce sync.Once
-	hanTab  map[rune]string
-)
-
+// hanLatin returns the toneless pinyin of a Han character (its first
+// reading), or the character itself when it has none. Readings are looked
+// up and folded on demand: Latin is only called on names, so a table for
+// every character would cost more to build than it saves.
 func hanLatin(r rune) string {
-	hanOnce.Do(func() {
-		hanTab = make(map[rune]string, len(pinyin.PinyinDict))
-		for k, v := range pinyin.PinyinDict {
-			if j := strings.IndexByte(v, ','); j >= 0 {
-				v = v[:j]
-			}
-			hanTab[rune(k)] = strings.TrimSpace(foldPlain(v))
-		}
-	})
-	if s, ok := hanTab[r]; ok {
-		return s
+	v, ok := pinyin.PinyinDict[int(r)]
+	if !ok {
+		return string(r)
 	}
-	return string(r)
+	if j := strings.IndexByte(v, ','); j >= 0 {
+		v = v[:j]
+	}
+	return strings.TrimSpace(foldPlain(v))
 }

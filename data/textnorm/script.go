@@ -28,6 +28,25 @@ func ScriptOf(r rune) Script {
 		}
 		return ScriptOther
 	}
+	if r < scriptTabEnd {
+		return scriptTab[r-utf8.RuneSelf]
+	}
+	return scriptOf(r)
+}
+
+// scriptTab caches scriptOf for the runes below scriptTabEnd (Latin,
+// Greek, Cyrillic, the other alphabets and the CJK symbols block).
+const scriptTabEnd = 0x3100
+
+var scriptTab = func() []Script {
+	t := make([]Script, scriptTabEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < scriptTabEnd; r++ {
+		t[r-utf8.RuneSelf] = scriptOf(r)
+	}
+	return t
+}()
+
+func scriptOf(r rune) Script {
 	switch {
 	case IsHangul(r):
 		return ScriptHangul

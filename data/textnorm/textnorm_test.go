@@ -169,17 +169,74 @@ func FuzzFold(f *testing.F) {
 var benchText = strings.Repeat("North Korean leader Kim Jong-un met Russian Defence Minister Sergei Shoigu in Pyongyang on Wednesday, "+
 	"Ким Чен Ын встретился с Сергеем Шойгу. 김정은 국무위원장은 쇼이구 장관을 만났다. 金正恩（キム・ジョンウン）総書記はショイグ国防相と会談した。", 200)
 
+// reportCPU adds the MB/cpu-s metric: bytes per second of process CPU
+// time, meaningful on a machine loaded by other work.
+func reportCPU(b *testing.B, c0 float64, bytes int64) {
+	if c1 := processCPU(); c0 >= 0 && c1 > c0 {
+		b.ReportMetric(float64(bytes)/(c1-c0)/1e6, "MB/cpu-s")
+	}
+}
+
 func BenchmarkFoldMap(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
+	c0, n := processCPU(), int64(0)
 	for b.Loop() {
 		FoldMap(benchText)
+		n++
 	}
+	reportCPU(b, c0, n*int64(len(benchText)))
+}
+
+func BenchmarkFold(b *testing.B) {
+	words := strings.Fields(benchText[:len(benchText)/200])
+	total := 0
+	for _, w := range words {
+		total += len(w)
+	}
+	b.SetBytes(int64(total))
+	c0, n := processCPU(), int64(0)
+	for b.Loop() {
+		for _, w := range words {
+			Fold(w)
+		}
+		n++
+	}
+	reportCPU(b, c0, n*int64(total))
 }
 
 func BenchmarkLatin(b *testing.B) {
 	s := "Ким Чен Ын 김정은 キム・ジョンウン 习近平 Sergueï Choïgou"
 	b.SetBytes(int64(len(s)))
+	c0, n := processCPU(), int64(0)
 	for b.Loop() {
 		Latin(s)
+		n++
+	}
+	reportCPU(b, c0, n*int64(len(s)))
+}
+
+func TestAppendFoldAndMapWordsText(t *testing.T) {
+	buf := make([]byte, 0, 8)
+	for _, s := range []string{"Kim Jong-un", "ｷﾑ･ｼﾞｮﾝｳﾝ", "ガ\u3099", "Сергеем Шойгу", "Straße", "  Xi  ", "", "abc", "x\xffy"} {
+		got := string(AppendFold(append(buf[:0], "pre:"...), s))
+		if want := "pre:" + FoldMap(s).Text; got != want {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, want)
+		}
+		stem := func(w string) string {
+			if len(w) > 3 {
+				return w[:len(w)-1]
+			}
+			return w
+		}
+		f := Fold(s)
+		if got, want := MapWordsText(f, stem), strings.TrimSpace(FoldMap(s).MapWords(stem).Text); got != want {
+			t.Errorf("MapWordsText(%q) = %q, want %q", f, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { buf = AppendFold(buf[:0], "Сергеем") }); n != 0 {
+		t.Errorf("AppendFold allocates %.0f times with a large enough buffer", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = Fold("north korea") }); n != 0 {
+		t.Errorf("Fold of a folded ASCII string allocates %.0f times", n)
 	}
 }

@@ -37,6 +37,7 @@ var allLangs = append(append([]string{}, langs...), "zh-Hant")
 
 func buildCountries() []gazetteer.Entry {
 	applyENBasics()
+	applyMoreDemonyms()
 	var out []gazetteer.Entry
 	for _, code := range strings.Fields(isoCodes) {
 		x := countryExtra[code]
@@ -83,8 +84,8 @@ func buildCountries() []gazetteer.Entry {
 		e.Short = expand(x.short)
 		e.Demonyms = inflectDemonyms(expand(x.dem))
 		e.Capitals = expandOverride(x.caps)
-		if e.Capitals != nil {
-			e.Capitals["ru"] = appendUnique(e.Capitals["ru"], ruInflectAll(e.Capitals["ru"])...)
+		if ru := e.Capitals["ru"]; len(ru) > 0 {
+			e.Capitals["ru"] = appendUnique(ru, ruInflectAll(ru)...)
 		}
 		e.Abbrev = expand(x.abbr)
 		for k, v := range e.Names {

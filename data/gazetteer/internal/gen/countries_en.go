@@ -151,3 +151,67 @@ func applyENBasics() {
 		countryExtra[f[0]] = x
 	}
 }
+
+// moreDemonyms: CODE|ru|de|fr|es base adjectives for states without a
+// hand-written demonym entry (inflections are generated).
+const moreDemonyms = `
+EC|эквадорский|ecuadorianisch|équatorien|ecuatoriano
+BO|боливийский|bolivianisch|bolivien|boliviano
+UY|уругвайский|uruguayisch|uruguayen|uruguayo
+PY|парагвайский|paraguayisch|paraguayen|paraguayo
+TN|тунисский|tunesisch|tunisien|tunecino
+GH|ганский|ghanaisch|ghanéen|ghanés
+SN|сенегальский|senegalesisch|sénégalais|senegalés
+SO|сомалийский|somalisch|somalien|somalí
+ML|малийский|malisch|malien|maliense
+NE|нигерский|nigrisch|nigérien|nigerino
+RW|руандийский|ruandisch|rwandais|ruandés
+TZ|танзанийский|tansanisch|tanzanien|tanzano
+UG|угандийский|ugandisch|ougandais|ugandés
+ZW|зимбабвийский|simbabwisch|zimbabwéen|zimbabuense
+AO|ангольский|angolanisch|angolais|angoleño
+MZ|мозамбикский|mosambikanisch|mozambicain|mozambiqueño
+CM|камерунский|kamerunisch|camerounais|camerunés
+LU|люксембургский|luxemburgisch|luxembourgeois|luxemburgués
+MT|мальтийский|maltesisch|maltais|maltés
+ME|черногорский|montenegrinisch|monténégrin|montenegrino
+BA|боснийский|bosnisch|bosnien|bosnio
+XK|косовский|kosovarisch|kosovar|kosovar
+MK|северомакедонский|nordmazedonisch|macédonien|macedonio
+NI|никарагуанский|nicaraguanisch|nicaraguayen|nicaragüense
+PA|панамский|panamaisch|panaméen|panameño
+GT|гватемальский|guatemaltekisch|guatémaltèque|guatemalteco
+HN|гондурасский|honduranisch|hondurien|hondureño
+SV|сальвадорский|salvadorianisch|salvadorien|salvadoreño
+HT|гаитянский|haitianisch|haïtien|haitiano
+CD|конголезский|kongolesisch|congolais|congoleño
+CG|конголезский|kongolesisch|congolais|congoleño
+DO|доминиканский|dominikanisch|dominicain|dominicano
+CR|костариканский|costa-ricanisch|costaricien|costarricense
+JM|ямайский|jamaikanisch|jamaïcain|jamaicano
+FJ|фиджийский|fidschianisch|fidjien|fiyiano
+ER|эритрейский|eritreisch|érythréen|eritreo
+SS|южносуданский|südsudanesisch|sud-soudanais|sursudanés
+TD|чадский|tschadisch|tchadien|chadiano
+MV|мальдивский|maledivisch|maldivien|maldivo
+BT|бутанский|bhutanisch|bhoutanais|butanés
+`
+
+func applyMoreDemonyms() {
+	for _, line := range strings.Split(strings.TrimSpace(moreDemonyms), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) != 5 {
+			panic("moreDemonyms: bad line " + line)
+		}
+		x := countryExtra[f[0]]
+		if x.dem == nil {
+			x.dem = L{}
+		}
+		for i, lg := range []string{"ru", "de", "fr", "es"} {
+			if x.dem[lg] == "" {
+				x.dem[lg] = f[i+1]
+			}
+		}
+		countryExtra[f[0]] = x
+	}
+}

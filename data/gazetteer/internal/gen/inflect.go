@@ -131,7 +131,9 @@ var deNoGenitive = map[string]bool{
 	"USA": true, "Färöer": true, "Marshallinseln": true, "Nördliche Marianen": true,
 	"Vereinigte Staaten": true, "Kaimaninseln": true, "Cookinseln": true, "Kokosinseln": true,
 	"Falklandinseln": true, "Ålandinseln": true, "Jungferninseln": true, "Tschechei": true,
-	"Normandie": true, "Karibik": true, "Vatikanstadt": true, "Elfenbeinküste ": true,
+	"Normandie": true, "Karibik": true, "Vatikanstadt": true, "Emirate": true, "Sowjetunion": true,
+	"Réunion": true, "Martinique": true, "Guadeloupe": true, "Westsahara": true, "Bermuda": true,
+	"Mayotte": true,
 }
 
 // deGenitives gives the -s genitive of neuter German country names
@@ -140,7 +142,7 @@ func deGenitives(names []string) []string {
 	var out []string
 	for _, n := range names {
 		if strings.ContainsAny(n, " -.") || deNoGenitive[n] || isUpperWord(n) ||
-			strings.HasSuffix(n, "inseln") || strings.HasSuffix(n, "republik") || strings.HasSuffix(n, "stadt") {
+			strings.HasSuffix(n, "inseln") || strings.HasSuffix(n, "insel") || strings.HasSuffix(n, "republik") || strings.HasSuffix(n, "stadt") {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(n)

@@ -36,6 +36,11 @@ func buildPeople() []gazetteer.Entry {
 			panic("extraNames: unknown person " + n)
 		}
 	}
+	for n := range ambiguousForms {
+		if !known[n] {
+			panic("ambiguousForms: unknown person " + n)
+		}
+	}
 	for _, p := range people {
 		id := p.id
 		if id == "" {
@@ -49,6 +54,7 @@ func buildPeople() []gazetteer.Entry {
 			e.Names = map[string][]string{}
 		}
 		e.Names = merge(e.Names, expand(extraNames[p.name]))
+		e.Names, e.Short = applyAmbiguous(p.name, e.Names, e.Short)
 		e.Names["en"] = appendUnique([]string{p.name}, e.Names["en"]...)
 		out = append(out, e)
 	}

@@ -24,3 +24,53 @@ var extraNames = map[string]L{
 	"Jusuf Kalla":                {"ja": "ユスフ・カラ", "ko": "유숩 칼라", "zh": "优素福·卡拉"},
 	"Luhut Binsar Pandjaitan":    {"ja": "ルフット・パンジャイタン|ルフット", "ko": "루훗 판자이탄|루훗", "zh": "卢胡特"},
 }
+
+// ambiguousForms moves surname forms that are also common words or parts
+// of common words from names to short (valid only after the full name):
+// ko 바로 "right away", 두다 "to put", 수치 "figure"; ja バンス in
+// アドバンス, トラス in トラスト, コンテ in コンテナ; zh 克里 in 克里米亚
+// (Crimea), 沙拉 "salad", 马斯 in 马斯克; de/ru Herzog/Герцог "duke"; es
+// duda "doubt", temer "to fear"; de Maas (the river).
+var ambiguousForms = map[string]L{
+	"Jean-Noël Barrot":       {"ko": "바로", "ja": "バロ", "zh": "巴罗"},
+	"Heiko Maas":             {"lat": "Maas", "ru": "Маас", "ko": "마스", "ja": "マース", "zh": "马斯"},
+	"Andrzej Duda":           {"lat": "Duda", "ru": "Дуда", "ko": "두다", "ja": "ドゥダ", "zh": "杜达"},
+	"Michel Temer":           {"lat": "Temer", "ru": "Темер", "ko": "테메르", "ja": "テメル", "zh": "特梅尔"},
+	"Isaac Herzog":           {"lat": "Herzog", "ru": "Герцог", "ko": "헤르조그", "ja": "ヘルツォグ", "zh": "赫尔佐格"},
+	"Aung San Suu Kyi":       {"ko": "수치"},
+	"Giuseppe Conte":         {"lat": "Conte", "ru": "Конте", "ko": "콘테", "ja": "コンテ", "zh": "孔特"},
+	"Liz Truss":              {"ja": "トラス"},
+	"JD Vance":               {"ja": "バンス"},
+	"John Kerry":             {"zh": "克里", "ja": "ケリー", "ko": "케리"},
+	"Ahmed al-Sharaa":        {"zh": "沙拉", "lat": "Sharaa"},
+	"Mark Milley":            {"ko": "밀리", "zh": "米利"},
+	"Dominic Raab":           {"zh": "拉布"},
+	"Tharman Shanmugaratnam": {"lat": "Tharman"},
+}
+
+// applyAmbiguous moves the listed forms of e from Names to Short.
+func applyAmbiguous(name string, names, short map[string][]string) (map[string][]string, map[string][]string) {
+	move := expand(ambiguousForms[name])
+	for lang, forms := range move {
+		for _, f := range forms {
+			found := false
+			var keep []string
+			for _, n := range names[lang] {
+				if n == f {
+					found = true
+					continue
+				}
+				keep = append(keep, n)
+			}
+			if !found {
+				panic("ambiguousForms: " + name + " has no " + lang + " name " + f)
+			}
+			names[lang] = keep
+			if short == nil {
+				short = map[string][]string{}
+			}
+			short[lang] = appendUnique(short[lang], f)
+		}
+	}
+	return names, short
+}

@@ -105,7 +105,7 @@ var peopleSEAsia = []person{
 		names: L{"lat": "Luong Cuong|Lương Cường", "ru": "Лыонг Кыонг", "zh": "梁强", "ja": "ルオン・クオン", "ko": "르엉 끄엉"},
 		roles: rs(r("head_of_state", "VN", "2024-10-21"))},
 	{name: "Pham Minh Chinh", country: "VN",
-		names: L{"lat": "Pham Minh Chinh|Phạm Minh Chính", "ru": "Фам Минь Тьинь|Фам Минь Чинь", "zh": "范明政", "ja": "ファム・ミン・チン", "ko": "팜 민 찐"},
+		names: L{"lat": "Pham Minh Chinh|Phạm Minh Chính", "ru": "Фам Минь Тинь|Фам Минь Чинь", "zh": "范明政", "ja": "ファム・ミン・チン", "ko": "팜 민 찐"},
 		roles: rs(r("head_of_government", "VN", "2021-04-05"))},
 	{name: "Hun Sen", country: "KH",
 		names: L{"lat": "Hun Sen", "ru": "Хун Сен", "zh": "洪森", "ja": "フン・セン", "ko": "훈 센|훈센"},

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package textnorm
+
+func processCPU() float64 { return -1 }
