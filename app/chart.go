@@ -12,10 +12,10 @@ import (
 
 // Bar is one row of a BarChart.
 type Bar struct {
-	Label   string
-	Value   float64
-	Text    string // shown after the bar; defaults to the value
-	Ticked  bool   // drawn in the accent colour
+	Label  string
+	Value  float64
+	Text   string // shown after the bar; defaults to the value
+	Ticked bool   // drawn in the accent colour
 }
 
 // BarChart is a horizontal bar chart drawn with canvas rectangles and

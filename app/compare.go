@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,9 +58,8 @@ type Compare struct {
 	focus     data.EntityRow
 	focusLbl  *widget.Label
 
-	from, to        *widget.Entry
-	outlets, langs  *widget.CheckGroup
-	filtersLoaded   bool
+	from, to       *widget.Entry
+	outlets, langs *widget.CheckGroup
 
 	comp     data.Comparison
 	rows     []data.Counterpart
@@ -89,7 +87,7 @@ func newCompare(wb *Workbench) *Compare {
 
 func (c *Compare) buildUI() fyne.CanvasObject {
 	c.picker = widget.NewEntry()
-	c.picker.SetPlaceHolder("Find an entity (Ctrl+K): shoi, 김정, Ким…")
+	c.picker.SetPlaceHolder("Find (Ctrl+K): shoi, 김정, Ким…")
 	c.picker.OnChanged = c.onFind
 	c.picker.OnSubmitted = func(string) {
 		if len(c.matches) > 0 {
@@ -114,11 +112,15 @@ func (c *Compare) buildUI() fyne.CanvasObject {
 	c.to = dateEntry("To", c.run)
 	c.outlets = widget.NewCheckGroup(nil, func([]string) { c.run() })
 	c.langs = widget.NewCheckGroup(nil, func([]string) { c.run() })
-	c.langs.Horizontal = true
+	// fixed-size scrolling boxes: a long outlet name or nine languages must
+	// not widen the sidebar
+	box := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(230, 170), container.NewScroll(o))
+	}
 	filters := widget.NewAccordion(
 		widget.NewAccordionItem("Dates (YYYY-MM-DD)", container.NewGridWithColumns(2, c.from, c.to)),
-		widget.NewAccordionItem("Outlets", container.NewVScroll(c.outlets)),
-		widget.NewAccordionItem("Languages", c.langs),
+		widget.NewAccordionItem("Outlets", box(c.outlets)),
+		widget.NewAccordionItem("Languages", box(c.langs)),
 	)
 	filters.MultiOpen = true
 	filters.Open(0)
@@ -713,11 +715,3 @@ func (c *Compare) evidenceCard(e data.Evidence) fyne.CanvasObject {
 
 // Evidence returns the sentences shown in the evidence panel.
 func (c *Compare) Evidence() []data.Evidence { return c.evidence }
-
-// dateRange formats a comparison's period.
-func dateRange(a, b time.Time) string {
-	if a.IsZero() && b.IsZero() {
-		return "—"
-	}
-	return fmtDate(a) + " – " + fmtDate(b)
-}

@@ -69,7 +69,9 @@ func (en *Entities) buildUI() fyne.CanvasObject {
 			return l
 		}, en.updateCell)
 	en.table.ShowHeaderColumn = false
-	en.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	en.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	en.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(entityCols[id.Col].title)

@@ -140,7 +140,10 @@ func (f *fakeEngine) Reextract(ctx context.Context, progress func(done, total in
 }
 
 func (f *fakeEngine) match(a data.Article, fl data.ArticleFilter) bool {
-	if fl.Query != "" && !strings.Contains(strings.ToLower(a.Text+" "+a.Title), strings.ToLower(fl.Query)) {
+	if fl.Query == "" && len(fl.Outlets) == 0 && len(fl.Languages) == 0 && fl.From.IsZero() && fl.To.IsZero() {
+		return true
+	}
+	if fl.Query != "" && !strings.Contains(a.Text, fl.Query) && !strings.Contains(a.Title, fl.Query) {
 		return false
 	}
 	if len(fl.Outlets) > 0 && !slices.Contains(fl.Outlets, a.Outlet) {
@@ -160,14 +163,18 @@ func (f *fakeEngine) Articles(ctx context.Context, fl data.ArticleFilter) ([]dat
 	defer f.mu.Unlock()
 	f.call(fmt.Sprintf("Articles %d+%d", fl.Offset, fl.Limit))
 	var out []data.ArticleRow
+	skip := fl.Offset
 	for _, a := range f.articles {
+		if fl.Limit > 0 && len(out) == fl.Limit {
+			break
+		}
 		if f.match(a, fl) {
+			if skip > 0 {
+				skip--
+				continue
+			}
 			out = append(out, a.ArticleRow)
 		}
-	}
-	out = out[min(fl.Offset, len(out)):]
-	if fl.Limit > 0 && len(out) > fl.Limit {
-		out = out[:fl.Limit]
 	}
 	return out, nil
 }
@@ -190,7 +197,7 @@ func (f *fakeEngine) Article(ctx context.Context, id int64) (data.Article, error
 	for _, a := range f.articles {
 		if a.ID == id {
 			for i := range a.Mentions {
-				a.Mentions[i].Entity = f.ents[f.canon(a.Mentions[i].EntityID)].Name
+				a.Mentions[i].Entity = f.ents[a.Mentions[i].EntityID].Name
 			}
 			for _, m := range f.meetingsLocked() {
 				if m.ArticleID == id {
@@ -242,9 +249,6 @@ func (f *fakeEngine) Languages(ctx context.Context) ([]string, error) {
 	slices.Sort(o)
 	return o, nil
 }
-
-// canon follows merges (merged entities are deleted and point elsewhere).
-func (f *fakeEngine) canon(id int64) int64 { return id }
 
 func (f *fakeEngine) counts() {
 	for _, e := range f.ents {

@@ -36,18 +36,18 @@ var libraryCols = []struct {
 type Library struct {
 	wb *Workbench
 
-	search          *widget.Entry
-	outlet, lang    *widget.Select
-	from, to        *widget.Entry
-	status          *widget.Label
-	table           *widget.Table
-	count           int
-	pages           map[int][]data.ArticleRow
-	loading         map[int]bool
-	gen             int
-	inUpdate        bool
-	filter          data.ArticleFilter
-	job             *importJob
+	search       *widget.Entry
+	outlet, lang *widget.Select
+	from, to     *widget.Entry
+	status       *widget.Label
+	table        *widget.Table
+	count        int
+	pages        map[int][]data.ArticleRow
+	loading      map[int]bool
+	gen          int
+	inUpdate     bool
+	filter       data.ArticleFilter
+	job          *importJob
 }
 
 func newLibrary(wb *Workbench) *Library {
@@ -75,7 +75,9 @@ func (l *Library) buildUI() fyne.CanvasObject {
 		},
 		l.updateCell)
 	l.table.ShowHeaderColumn = false
-	l.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	l.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(libraryCols[id.Col].title)

@@ -49,14 +49,14 @@ type Meetings struct {
 	gen      int
 	inUpdate bool
 
-	sel                                    int
-	eKind                                  *widget.SelectEntry
-	eStatus                                *widget.Select
-	eTimes, eDate, ePlace, eAttr           *widget.Entry
-	eWrong                                 *widget.Check
-	eSave, eOpen                           *widget.Button
-	eTitle                                 *widget.Label
-	editor                                 *fyne.Container
+	sel                          int
+	eKind                        *widget.SelectEntry
+	eStatus                      *widget.Select
+	eTimes, eDate, ePlace, eAttr *widget.Entry
+	eWrong                       *widget.Check
+	eSave, eOpen                 *widget.Button
+	eTitle                       *widget.Label
+	editor                       *fyne.Container
 }
 
 func newMeetings(wb *Workbench) *Meetings { return &Meetings{wb: wb, sel: -1} }
@@ -83,7 +83,9 @@ func (m *Meetings) buildUI() fyne.CanvasObject {
 			return l
 		}, m.updateCell)
 	m.table.ShowHeaderColumn = false
-	m.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	m.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	m.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(meetingCols[id.Col].title)

@@ -24,15 +24,15 @@ type Reader struct {
 	loaded    bool
 	focusSpan [2]int // the sentence the analyst came from (-1 = none)
 
-	heading                    *widget.Label
-	title, outlet, date, lang  *widget.Entry
-	save                       *widget.Button
-	path                       *widget.Label
-	text                       *widget.RichText
-	scroll                     *container.Scroll
-	side                       *widget.Label
-	body                       *fyne.Container
-	placeholder                *widget.Label
+	heading                   *widget.Label
+	title, outlet, date, lang *widget.Entry
+	save                      *widget.Button
+	path                      *widget.Label
+	text                      *widget.RichText
+	scroll                    *container.Scroll
+	side                      *widget.Label
+	body                      *fyne.Container
+	placeholder               *widget.Label
 }
 
 func newReader(wb *Workbench) *Reader { return &Reader{wb: wb, focusSpan: [2]int{-1, -1}} }
@@ -247,29 +247,31 @@ func readerSegments(text string, mentions, meetings [][2]int, focus *[2]int) []w
 		points = append(points, p)
 	}
 	sort.Ints(points)
-	in := func(spans [][2]int, a, b int) bool {
+	// coverage per piece [points[i], points[i+1]) by a sweep over the cuts
+	cover := func(spans [][2]int) []int {
+		d := make([]int, len(points)+1)
 		for _, s := range spans {
-			if a >= s[0] && b <= s[1] {
-				return true
-			}
+			d[sort.SearchInts(points, s[0])]++
+			d[sort.SearchInts(points, s[1])]--
 		}
-		return false
+		for i := 1; i < len(d); i++ {
+			d[i] += d[i-1]
+		}
+		return d
 	}
+	inMention, inMeeting := cover(mentions), cover(meetings)
 	var segs []widget.RichTextSegment
 	for i := 0; i+1 < len(points); i++ {
 		a, b := points[i], points[i+1]
-		if a >= b {
-			continue
-		}
 		st := widget.RichTextStyle{Inline: true}
-		if in(meetings, a, b) {
+		if inMeeting[i] > 0 {
 			st.ColorName = colorMeeting
 		}
 		if focus != nil && a >= fs[0] && b <= fs[1] {
 			st.ColorName = colorMeeting
 			st.TextStyle = fyne.TextStyle{Bold: true, Italic: true}
 		}
-		if in(mentions, a, b) {
+		if inMention[i] > 0 {
 			st.ColorName = colorMention
 			st.TextStyle.Bold = true
 		}

@@ -631,15 +631,19 @@ func (w *Workbench) onReextract() {
 	bar := widget.NewProgressBar()
 	d := dialog.NewCustomWithoutButtons("Re-extracting entities and meetings…", bar, w.win)
 	d.Show()
-	async(w, "Re-extraction failed", func(ctx context.Context, e Engine) (struct{}, error) {
+	async(w, "Re-extraction failed", func(ctx context.Context, e Engine) (error, error) {
 		var p latest
-		return struct{}{}, e.Reextract(ctx, func(done, total int) {
+		err := e.Reextract(ctx, func(done, total int) {
 			if total > 0 {
 				p.set(float64(done)/float64(total), bar.SetValue)
 			}
 		})
-	}, func(struct{}) {
+		return err, nil // handled below, after the progress dialog is closed
+	}, func(err error) {
 		d.Hide()
+		if err != nil {
+			w.showError("Re-extraction failed", fmt.Errorf("%w\n\nYour edits are kept: run File › Re-extract All Articles again", err))
+		}
 		w.changed()
 	})
 }

@@ -136,7 +136,7 @@ type crashRig struct {
 	rnd     *rand.Rand
 	want    map[string][3]int // content hash → mentions, meetings, records of a fresh Extract
 	kills   int
-	checked int // articles whose extraction was compared with a fresh Extract
+	checked int    // articles whose extraction was compared with a fresh Extract
 	last    string // output of the last child run to the end
 	walBug  int    // kills after which store.Open refused a sound session (known bug)
 }

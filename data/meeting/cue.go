@@ -16,6 +16,47 @@ type cue struct {
 	res     []*regexp.Regexp
 	bounded []bool
 	need    []string // a literal the pattern cannot match without ("" = none)
+	// lits[i] is non-nil when pattern i is plain words only: it is then
+	// matched with strings.Index instead of its regexp (same matches)
+	lits [][]string
+	cjk  bool // words are joined by optional white space, not by separators
+	// numNeed[i]: pattern i contains {n}, so it cannot match text without
+	// an ASCII digit or one of the pack's number words (numWords, as
+	// written in the regexp)
+	numNeed  []bool
+	numWords []string
+	// anch[i] is set when pattern i starts with {n}: the pattern anchored at
+	// the start, tried only where a digit or number word starts (first
+	// bytes in numStart), instead of scanning every position
+	anch     []*regexp.Regexp
+	numStart *[256]bool
+}
+
+// numberIn is hasNumber memoised in *state (0 unknown, 1 yes, -1 no).
+func (c *cue) numberIn(f string, state *int) bool {
+	if *state == 0 {
+		*state = -1
+		if c.hasNumber(f) {
+			*state = 1
+		}
+	}
+	return *state > 0
+}
+
+// hasNumber reports whether f contains something {n} can start with: an
+// ASCII digit or a number word.
+func (c *cue) hasNumber(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if f[i] >= '0' && f[i] <= '9' {
+			return true
+		}
+	}
+	for _, w := range c.numWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // required returns the longest literal piece of a pattern: a match always
@@ -110,8 +151,133 @@ func (p *Pack) compileList(pats []string) (*cue, error) {
 			need = required(src)
 		}
 		c.need = append(c.need, need)
+		c.lits = append(c.lits, literalWords(s))
+		c.numNeed = append(c.numNeed, !raw && strings.Contains(src, "{n}"))
+		var anch *regexp.Regexp
+		if toks := strings.Fields(src); !raw && len(toks) > 0 && toks[0] == "{n}" {
+			if anch, err = regexp.Compile(`^(?:` + body + `)`); err != nil {
+				return nil, err
+			}
+		}
+		c.anch = append(c.anch, anch)
+	}
+	c.cjk = p.cjk
+	c.numWords = p.numWords
+	c.numStart = new([256]bool)
+	for b := '0'; b <= '9'; b++ {
+		c.numStart[b] = true
+	}
+	for _, w := range p.numWords {
+		if w != "" {
+			c.numStart[w[0]] = true
+		}
 	}
 	return c, nil
+}
+
+// literalWords returns the folded words of a pattern made of plain words
+// only (no "re:", "*", "~" or placeholder), or nil.
+func literalWords(pat string) []string {
+	if strings.HasPrefix(pat, "re:") {
+		return nil
+	}
+	toks := strings.Fields(fold(pat))
+	if len(toks) == 0 {
+		return nil
+	}
+	for _, t := range toks {
+		if t == "*" || strings.ContainsAny(t, "{~") || !utf8.ValidString(t) {
+			return nil
+		}
+		if r, _ := utf8.DecodeRuneInString(t); isSep(r) || unicode.IsSpace(r) {
+			return nil // a word starting with a separator: leave it to the regexp
+		}
+	}
+	return toks
+}
+
+// isSep reports whether r is matched by [\s\p{Pd}], the separator between
+// the words of a Latin-script pattern.
+func isSep(r rune) bool { return isSpaceRE(r) || unicode.Is(unicode.Pd, r) }
+
+// isSpaceRE reports whether r is matched by the regexp class \s.
+func isSpaceRE(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' }
+
+// index returns the leftmost match of pattern i in f as [a, b], or nil:
+// regexp.FindStringIndex, or for a plain-word pattern the same match found
+// with strings.Index.
+func (c *cue) index(i int, f string) []int {
+	if a := c.anch[i]; a != nil {
+		return c.indexNum(a, f)
+	}
+	toks := c.lits[i]
+	if toks == nil {
+		return c.res[i].FindStringIndex(f)
+	}
+	for from := 0; from < len(f); {
+		j := strings.Index(f[from:], toks[0])
+		if j < 0 {
+			return nil
+		}
+		a := from + j
+		if e, ok := c.rest(toks[1:], f, a+len(toks[0])); ok {
+			return []int{a, e}
+		}
+		from = a + 1
+	}
+	return nil
+}
+
+// indexNum finds the leftmost match of a pattern that starts with {n}: it
+// can only start at an ASCII digit or a number word, so the anchored
+// pattern a is tried at those positions only, in text order.
+func (c *cue) indexNum(a *regexp.Regexp, f string) []int {
+	for x := 0; x < len(f); x++ {
+		if !c.numStart[f[x]] {
+			continue
+		}
+		if f[x] < '0' || f[x] > '9' {
+			ok := false
+			for _, w := range c.numWords {
+				if strings.HasPrefix(f[x:], w) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		if m := a.FindStringIndex(f[x:]); m != nil {
+			return []int{x, x + m[1]}
+		}
+	}
+	return nil
+}
+
+// rest matches the words toks from f[pos:], each after its separator
+// (one or more of [\s\p{Pd}]; in CJK packs zero or more of \s), and
+// returns the end of the match.
+func (c *cue) rest(toks []string, f string, pos int) (int, bool) {
+	for _, t := range toks {
+		n := 0
+		for pos < len(f) {
+			r, w := utf8.DecodeRuneInString(f[pos:])
+			if c.cjk && !isSpaceRE(r) || !c.cjk && !isSep(r) {
+				break
+			}
+			if r == utf8.RuneError && w <= 1 {
+				break
+			}
+			pos += w
+			n++
+		}
+		if n == 0 && !c.cjk || !strings.HasPrefix(f[pos:], t) {
+			return 0, false
+		}
+		pos += len(t)
+	}
+	return pos, true
 }
 
 func wordBefore(s string, i int) bool {
@@ -133,12 +299,16 @@ func wordAfter(s string, i int) bool {
 // all returns every match of every pattern in the folded text f.
 func (c *cue) all(f string, firstOnly bool) [][2]int {
 	var out [][2]int
-	for i, re := range c.res {
+	num := 0 // memo of c.numberIn(f)
+	for i := range c.res {
 		if c.need[i] != "" && !strings.Contains(f, c.need[i]) {
 			continue
 		}
+		if c.numNeed[i] && !c.numberIn(f, &num) {
+			continue
+		}
 		for off := 0; off <= len(f); {
-			m := re.FindStringIndex(f[off:])
+			m := c.index(i, f[off:])
 			if m == nil {
 				break
 			}
@@ -183,13 +353,24 @@ func (c *cue) MatchString(s string) bool {
 	if c == nil {
 		return false
 	}
-	f := fold(s)
-	for i, re := range c.res {
+	return c.matchF(fold(s))
+}
+
+// matchF is MatchString on text already folded with fold.
+func (c *cue) matchF(f string) bool {
+	if c == nil {
+		return false
+	}
+	num := 0 // memo of c.numberIn(f)
+	for i := range c.res {
 		if c.need[i] != "" && !strings.Contains(f, c.need[i]) {
 			continue
 		}
+		if c.numNeed[i] && !c.numberIn(f, &num) {
+			continue
+		}
 		for off := 0; off < len(f); {
-			m := re.FindStringIndex(f[off:])
+			m := c.index(i, f[off:])
 			if m == nil {
 				break
 			}
@@ -211,7 +392,15 @@ func (c *cue) find(s string) (int, int, bool) {
 	if c == nil {
 		return 0, 0, false
 	}
-	ms := c.all(fold(s), true)
+	return c.findF(fold(s))
+}
+
+// findF is find on folded text.
+func (c *cue) findF(f string) (int, int, bool) {
+	if c == nil {
+		return 0, 0, false
+	}
+	ms := c.all(f, true)
 	if len(ms) == 0 {
 		return 0, 0, false
 	}
@@ -240,3 +429,25 @@ func (c *cue) FindAllStringSubmatchIndex(s string, _ int) [][]int {
 	}
 	return out
 }
+
+// allF returns the non-overlapping matches of all patterns in the folded
+// text f, in text order.
+func (c *cue) allF(f string) [][2]int {
+	if c == nil {
+		return nil
+	}
+	return c.all(f, false)
+}
+
+// foldSpan returns fold(text[a:b]) given f == fold(text): the slice f[a:b]
+// when both ends fall on the start of a UTF-8 sequence (then decoding, and
+// so folding, inside the span is the same as in the whole text), else a
+// fresh fold of the span.
+func foldSpan(text, f string, a, b int) string {
+	if len(f) == len(text) && (a == 0 || a >= len(text) || !isCont(text[a])) && (b >= len(text) || !isCont(text[b])) {
+		return f[a:b]
+	}
+	return fold(text[a:b])
+}
+
+func isCont(c byte) bool { return c&0xC0 == 0x80 }

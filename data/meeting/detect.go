@@ -72,6 +72,7 @@ func Detect(text, lang string, date time.Time, mentions []Mention) []Event {
 func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 	ms := apposition(text, mentions)
 	sents := split(text, p.abbrev)
+	ftext := fold(text) // folded once: every cue runs on slices of it
 	var out []Event
 	var recent []string // person keys, most recent last
 	var lastPair, prevPair, lastAny, lastInvite []string
@@ -93,7 +94,8 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 		}
 		sentSubject, prevKind := "", ""
 		before := len(out)
-		for ci, c := range p.clauses(s) {
+		sf := foldSpan(text, ftext, s.Start, s.End)
+		for ci, c := range p.clausesF(s, sf) {
 			var cm []Mention
 			for _, m := range in {
 				if m.Start >= c.a && m.End <= c.b {
@@ -117,18 +119,19 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 				ref = lastAny
 			}
 			ct := text[c.a:c.b]
-			if ok := has(p.accepted, ct); ok && lastInvite != nil && len(personKeys(cm)) < 2 {
+			cf := foldSpan(text, ftext, c.a, c.b)
+			// clause facts computed once, used here and by clause
+			pre := clausePre{accepted: hasF(p.accepted, cf), excluded: p.excludedF(text, cf, c, cm)}
+			pre.kind, pre.trig = p.triggerF(ct, cf)
+			if ok := pre.accepted; ok && lastInvite != nil && len(personKeys(cm)) < 2 {
 				ref = lastInvite // "Y accepted the invitation": the invitation named last
 			}
-			evs := p.clause(text, s, c, cm, date, recent, ref, lastSubject, cont, prevKind)
+			evs := p.clause(text, cf, s, sf, c, cm, pre, date, recent, ref, lastSubject, cont, prevKind)
 			out = append(out, evs...)
-			prevKind = ""
-			if k, _ := p.trigger(text[c.a:c.b]); k != "" {
-				prevKind = k
-			}
+			prevKind = pre.kind
 			// update discourse state (letter authors and other excluded
 			// mentions are not antecedents)
-			ex := p.excluded(text, c, cm)
+			ex := pre.excluded
 			var kept []Mention
 			for _, m := range cm {
 				if !ex[m.Start] {
@@ -148,7 +151,7 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 			}
 			if len(persons) >= 2 {
 				lastAny = persons
-				if ok := has(p.invitation, ct); ok {
+				if ok := hasF(p.invitation, cf); ok {
 					lastInvite = persons[len(persons)-2:]
 				}
 			}
@@ -171,7 +174,7 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 		// "Hal itu disampaikan Kementerian Unifikasi": a sentence that only
 		// names the source attributes the meetings of the sentence before
 		if len(out) == before {
-			if src := p.attribution(s.Text); src != "" {
+			if src := p.attributionF(s.Text, sf); src != "" {
 				for i := lastSentStart; i < before; i++ {
 					if out[i].Attribution == "" {
 						out[i].Attribution = src
@@ -261,15 +264,16 @@ func personKeys(ms []Mention) []string {
 	return out
 }
 
-// clauses splits a sentence at the pack's clause breaks (", but", "while").
-func (p *Pack) clauses(s Sentence) []span {
+// clausesF splits a sentence at the pack's clause breaks (", but",
+// "while"), given sf == fold(s.Text).
+func (p *Pack) clausesF(s Sentence, sf string) []span {
 	if p.breaks == nil {
 		return []span{{s.Start, s.End}}
 	}
 	var out []span
 	a := s.Start
-	for _, m := range p.breaks.FindAllStringSubmatchIndex(s.Text, -1) {
-		a0, b0 := first(m)
+	for _, m := range p.breaks.allF(sf) {
+		a0, b0 := m[0], m[1]
 		cut := s.Start + a0
 		if a0 == 0 {
 			// a fronted phrase ("Besides meeting Kim, ..."): cut after it
@@ -284,46 +288,51 @@ func (p *Pack) clauses(s Sentence) []span {
 	return append(out, span{a, s.End})
 }
 
-// has reports whether any pattern of re matches s.
-func has(re *cue, s string) bool { return re.MatchString(s) }
+// hasF reports whether any pattern of re matches the folded text f.
+func hasF(re *cue, f string) bool { return re.matchF(f) }
 
-func find(re *cue, s string) (int, int, bool) {
-	if re == nil || !re.MatchString(s) {
+// findF is find on the folded text f.
+func findF(re *cue, f string) (int, int, bool) {
+	if re == nil || !re.matchF(f) {
 		return 0, 0, false
 	}
-	m := re.FindStringSubmatchIndex(s)
-	if m == nil {
-		return 0, 0, false
-	}
-	a, b := first(m)
-	return a, b, true
+	return re.findF(f)
 }
 
 // clause detects meetings in one clause c of sentence s.
-func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.Time, recent, lastPair []string, lastSubject, contSubject, prevKind string) []Event {
+// clausePre holds the facts about a clause that both Detect and clause need.
+type clausePre struct {
+	kind, trig string       // p.triggerF of the clause
+	accepted   bool         // the accepted cue matches
+	excluded   map[int]bool // p.excludedF of the clause and its mentions
+}
+
+// cf is fold(text[c.a:c.b]) and sf fold(s.Text); pre holds the clause's
+// trigger, accepted cue and excluded mentions.
+func (p *Pack) clause(text, cf string, s Sentence, sf string, c span, ms []Mention, pre clausePre, date time.Time, recent, lastPair []string, lastSubject, contSubject, prevKind string) []Event {
 	ct := text[c.a:c.b]
 	// trigger
-	kind, trig := p.trigger(ct)
+	kind, trig := pre.kind, pre.trig
 	if kind == "" && contSubject != "" && prevKind != "" {
 		// an elliptical coordinated clause: "..., and Li only once"
-		if ok := has(p.once, ct); ok {
+		if ok := hasF(p.once, cf); ok {
 			kind = prevKind
-		} else if n, _ := p.count(ct); n > 0 {
+		} else if n, _ := p.countF(ct, cf); n > 0 {
 			kind = prevKind
 		}
 	}
-	accepted := has(p.accepted, ct)
+	accepted := pre.accepted
 	if kind == "" && accepted {
 		kind = KindMeeting // an accepted invitation is a planned visit
 	}
 	if kind == "" {
 		return nil
 	}
-	if ok := has(p.hypo, ct); ok && !accepted {
+	if ok := hasF(p.hypo, cf); ok && !accepted {
 		return nil
 	}
 	// participants
-	excluded := p.excluded(text, c, ms)
+	excluded := pre.excluded
 	var parts []string
 	seen := map[string]bool{}
 	var countries []string
@@ -340,18 +349,18 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 			countries = append(countries, m.Key)
 		}
 	}
-	multi := has(p.multi, ct)
+	multi := hasF(p.multi, cf)
 	resolved := false
 	if len(parts) == 0 && len(countries) >= 2 && multi {
 		parts = countries // "the U.S., Japan and South Korea agreed to hold a trilateral summit"
 	}
 	if len(parts) < 2 {
-		pair := has(p.pairRefs, ct)
+		pair := hasF(p.pairRefs, cf)
 		if accepted {
 			pair = true // the invitation's two parties
 		}
-		subj := has(p.subjPron, ct)
-		obj := has(p.objPron, ct)
+		subj := hasF(p.subjPron, cf)
+		obj := hasF(p.objPron, cf)
 		switch {
 		case accepted && len(lastPair) >= 2:
 			// "the president will accept the invitation": the parties of the
@@ -442,7 +451,7 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 		return nil
 	}
 	if len(parts) >= 3 && !multi && !resolved {
-		if evs := p.star(text, s, c, ms, excluded, date); len(evs) > 0 {
+		if evs := p.star(text, cf, s, sf, c, ms, excluded, date); len(evs) > 0 {
 			return evs
 		}
 	}
@@ -457,15 +466,15 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 		Evidence:     s.Text,
 		Trigger:      trig,
 	}
-	if ok := has(p.denied, ct); ok {
+	if ok := hasF(p.denied, cf); ok {
 		ev.Status = Denied
-	} else if ok := has(p.planned, ct); ok || accepted {
+	} else if ok := hasF(p.planned, cf); ok || accepted {
 		ev.Status = Planned
 	}
-	ev.Again = has(p.again, ct)
-	ev.Background = has(p.background, ct)
-	ev.Times, ev.CountText = p.count(ct)
-	ev.Dates = p.datesIn(ct, date, ev.Status == Planned)
+	ev.Again = hasF(p.again, cf)
+	ev.Background = hasF(p.background, cf)
+	ev.Times, ev.CountText = p.countF(ct, cf)
+	ev.Dates = p.datesInF(ct, cf, date, ev.Status == Planned)
 	if len(ev.Dates) > 0 {
 		ev.Date = ev.Dates[0]
 	}
@@ -475,20 +484,20 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 		// Woodside a year ago"); elsewhere the others date other things
 		ev.Dates = ev.Dates[:1]
 	}
-	ev.Place = p.placeOf(ct)
-	ev.Attribution = p.attribution(s.Text)
-	if ev.Status == Planned && ev.Kind == KindCall && (p.triggers[KindMeeting].MatchString(ct) || p.triggers[KindSummit].MatchString(ct)) {
+	ev.Place = p.placeOfF(ct, cf)
+	ev.Attribution = p.attributionF(s.Text, sf)
+	if ev.Status == Planned && ev.Kind == KindCall && (p.triggers[KindMeeting].matchF(cf) || p.triggers[KindSummit].matchF(cf)) {
 		// "agreed during a phone call to meet in Budapest": the call took
 		// place, the meeting is the plan
 		call := ev
 		call.Status = Held
-		call.Dates = p.datesIn(ct, date, false)
+		call.Dates = p.datesInF(ct, cf, date, false)
 		call.Date = ""
 		if len(call.Dates) > 0 {
 			call.Date = call.Dates[0]
 		}
 		ev.Kind = KindMeeting
-		if p.triggers[KindSummit].MatchString(ct) {
+		if p.triggers[KindSummit].matchF(cf) {
 			ev.Kind = KindSummit
 		}
 		ev.Date, ev.Dates = "", nil
@@ -502,7 +511,7 @@ func (p *Pack) clause(text string, s Sentence, c span, ms []Mention, date time.T
 // one event per (subject, counterpart) pair, each with the count written
 // after that counterpart. It returns nil when the clause has fewer than two
 // count expressions.
-func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[int]bool, date time.Time) []Event {
+func (p *Pack) star(text, cf string, s Sentence, sf string, c span, ms []Mention, excluded map[int]bool, date time.Time) []Event {
 	ct := text[c.a:c.b]
 	cs := ct
 	if p.notCount != nil {
@@ -550,7 +559,7 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 		return nil
 	}
 	subj := persons[0]
-	base := p.clause1(text, s, c, ct, date)
+	base := p.clause1(s, sf, ct, cf, date)
 	var out []Event
 	for i, o := range persons[1:] {
 		end := c.b
@@ -572,22 +581,22 @@ func (p *Pack) star(text string, s Sentence, c span, ms []Mention, excluded map[
 }
 
 // clause1 fills the fields of an event that depend only on the clause text.
-func (p *Pack) clause1(text string, s Sentence, c span, ct string, date time.Time) Event {
+func (p *Pack) clause1(s Sentence, sf string, ct, cf string, date time.Time) Event {
 	ev := Event{Status: Held, Start: s.Start, End: s.End, Evidence: s.Text}
-	ev.Kind, ev.Trigger = p.trigger(ct)
-	if ok := has(p.denied, ct); ok {
+	ev.Kind, ev.Trigger = p.triggerF(ct, cf)
+	if ok := hasF(p.denied, cf); ok {
 		ev.Status = Denied
-	} else if ok := has(p.planned, ct); ok {
+	} else if ok := hasF(p.planned, cf); ok {
 		ev.Status = Planned
 	}
-	ev.Again = has(p.again, ct)
-	ev.Background = has(p.background, ct)
-	ev.Dates = p.datesIn(ct, date, ev.Status == Planned)
+	ev.Again = hasF(p.again, cf)
+	ev.Background = hasF(p.background, cf)
+	ev.Dates = p.datesInF(ct, cf, date, ev.Status == Planned)
 	if len(ev.Dates) > 0 {
 		ev.Date = ev.Dates[0]
 	}
-	ev.Place = p.placeOf(ct)
-	ev.Attribution = p.attribution(s.Text)
+	ev.Place = p.placeOfF(ct, cf)
+	ev.Attribution = p.attributionF(s.Text, sf)
 	return ev
 }
 
@@ -616,17 +625,20 @@ func (p *Pack) nullSubject(text string, c span, trig string, ms []Mention, exclu
 	return false
 }
 
-// trigger returns the kind and text of the clause's trigger: a call cue
-// wins (a call is the more specific report), and a summit cue makes an
-// in-person meeting a summit.
-func (p *Pack) trigger(ct string) (kind, text string) {
-	for _, k := range []string{KindCall, KindSummit, KindMeeting} {
-		if a, b, ok := find(p.triggers[k], ct); ok {
+// triggerKinds is the order in which trigger kinds are tried.
+var triggerKinds = [...]string{KindCall, KindSummit, KindMeeting}
+
+// triggerF returns the kind and text of the clause ct's trigger (cf ==
+// fold(ct)): a call cue wins (a call is the more specific report), and a
+// summit cue makes an in-person meeting a summit.
+func (p *Pack) triggerF(ct, cf string) (kind, text string) {
+	for _, k := range triggerKinds {
+		if a, b, ok := findF(p.triggers[k], cf); ok {
 			kind, text = k, ct[a:b]
 			break
 		}
 	}
-	if kind == KindMeeting && p.triggers[KindSummit].MatchString(ct) {
+	if kind == KindMeeting && p.triggers[KindSummit].matchF(cf) {
 		kind = KindSummit
 	}
 	return kind, text
@@ -634,9 +646,9 @@ func (p *Pack) trigger(ct string) (kind, text string) {
 
 // excluded marks mentions (by start offset) that the pack's non-participant
 // cues rule out: the author of a letter, a companion, ...
-func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
+// (excludedF: cf == fold(text[c.a:c.b]).)
+func (p *Pack) excludedF(text, cf string, c span, ms []Mention) map[int]bool {
 	out := map[int]bool{}
-	ct := text[c.a:c.b]
 	window := 48
 	if p.cjk {
 		window = 24
@@ -645,8 +657,8 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 		var byBefore, byAfter map[int]bool
 		if np.before != nil {
 			byBefore = map[int]bool{}
-			for _, m := range np.before.FindAllStringSubmatchIndex(ct, -1) {
-				_, b := first(m)
+			for _, m := range np.before.allF(cf) {
+				b := m[1]
 				end := c.a + b
 				for _, x := range ms {
 					if x.Kind != Person || x.Start < end {
@@ -662,8 +674,8 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 		}
 		if np.after != nil {
 			byAfter = map[int]bool{}
-			for _, m := range np.after.FindAllStringSubmatchIndex(ct, -1) {
-				a, _ := first(m)
+			for _, m := range np.after.allF(cf) {
+				a := m[0]
 				start := c.a + a
 				for i := len(ms) - 1; i >= 0; i-- {
 					x := ms[i]
@@ -693,26 +705,43 @@ func (p *Pack) excluded(text string, c span, ms []Mention) map[int]bool {
 }
 
 // count returns the explicit count stated in the clause.
-func (p *Pack) count(ct string) (int, string) {
-	s := ct
-	if p.notCount != nil {
-		s = blank(s, p.notCount)
+// (countF: cf == fold(ct).)
+func (p *Pack) countF(ct, cf string) (int, string) {
+	s, f := ct, cf
+	if p.notCount != nil && p.notCount.matchF(cf) {
+		// rare: blank the non-counts ("several times") and fold again
+		s = blankAt(ct, p.notCount.allF(cf))
+		f = fold(s)
 	}
-	if ok := has(p.once, s); ok {
-		a, b, _ := find(p.once, s)
+	if ok := hasF(p.once, f); ok {
+		a, b, _ := p.once.findF(f)
 		return 1, ct[a:b]
 	}
 	if p.counts == nil {
 		return 0, ""
 	}
 	best, text := 0, ""
-	for _, m := range p.counts.FindAllStringSubmatchIndex(s, -1) {
-		a, b := first(m)
+	for _, m := range p.counts.allF(f) {
+		a, b := m[0], m[1]
 		if v, ok := p.number(s[a:b]); ok && v > 1 && v > best && v < 100 { // 1 ("first") is no count: only once cues state a single meeting
 			best, text = v, ct[a:b]
 		}
 	}
 	return best, text
+}
+
+// blankAt replaces the ranges ms of s with spaces of the same byte length.
+func blankAt(s string, ms [][2]int) string {
+	if len(ms) == 0 {
+		return s
+	}
+	buf := []byte(s)
+	for _, m := range ms {
+		for i := m[0]; i < m[1]; i++ {
+			buf[i] = ' '
+		}
+	}
+	return string(buf)
 }
 
 // blank replaces the matches of re in s with spaces of the same byte length.
@@ -734,8 +763,8 @@ func blank(s string, re *cue) string {
 	return string(buf)
 }
 
-func (p *Pack) attribution(st string) string {
-	f := fold(st)
+// (attributionF: f == fold(st).)
+func (p *Pack) attributionF(st, f string) string {
 	for i, re := range p.attrib {
 		if n := p.attribNeed[i]; n != "" && !strings.Contains(f, n) {
 			continue
@@ -755,8 +784,8 @@ func (p *Pack) attribution(st string) string {
 	return ""
 }
 
-func (p *Pack) placeOf(ct string) string {
-	f := fold(ct)
+// (placeOfF: f == fold(ct).)
+func (p *Pack) placeOfF(ct, f string) string {
 	for i, re := range p.place {
 		if n := p.placeNeed[i]; n != "" && !strings.Contains(f, n) {
 			continue
@@ -776,14 +805,14 @@ func (p *Pack) placeOf(ct string) string {
 
 // dates resolves the date expressions of the clause against the article
 // date, in text order, dropping one that refines or repeats an earlier one.
-func (p *Pack) datesIn(ct string, article time.Time, future bool) []string {
+// (datesInF: f == fold(ct).)
+func (p *Pack) datesInF(ct, f string, article time.Time, future bool) []string {
 	type found struct {
 		at int
 		d  string
 	}
 	var fs []found
 	taken := make([]bool, len(ct)+1)
-	f := fold(ct)
 	hasDigit := strings.ContainsAny(ct, "0123456789")
 	for i, re := range p.dates {
 		if n := p.datesNeed[i]; n != "" && !strings.Contains(f, n) {

@@ -142,17 +142,3 @@ func (s *DB) Check(ctx context.Context) (CheckReport, error) {
 	}
 	return rep, nil
 }
-
-// EditCounts is the number of rows in each of the analyst's edit tables,
-// keyed by table name (edit_merges, edit_meetings, ..., edits).
-func (s *DB) EditCounts(ctx context.Context) (map[string]int, error) {
-	out := map[string]int{}
-	for _, t := range editTables {
-		var n int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.name).Scan(&n); err != nil {
-			return nil, s.readErr(err)
-		}
-		out[t.name] = n
-	}
-	return out, nil
-}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"testing"
 	"time"
 )
@@ -10,10 +11,24 @@ import (
 // open the session and run its first queries. The store is the synthetic
 // one of BenchmarkCompare (PARLEY_BENCH_MEETINGS / 4 articles; 400000
 // meetings give the 100k articles).
+//
+// PARLEY_BENCH_SESSION names a real session file to use instead (opening
+// it migrates it first, outside the timing).
 func BenchmarkStartup(b *testing.B) {
-	s, _, _ := benchStore(b)
-	path := s.path
 	ctx := context.Background()
+	var s *DB
+	if p := os.Getenv("PARLEY_BENCH_SESSION"); p != "" {
+		t0 := time.Now()
+		var err error
+		if s, err = Open(ctx, p); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("opened %s in %s (includes any migration)", p, time.Since(t0).Round(time.Millisecond))
+		b.Cleanup(func() { s.Close() })
+	} else {
+		s, _, _ = benchStore(b)
+	}
+	path := s.path
 	arts, err := s.CountArticles(ctx, ArticleFilter{})
 	if err != nil {
 		b.Fatal(err)

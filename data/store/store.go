@@ -139,7 +139,13 @@ func checkFile(path string) (exists bool, err error) {
 	if h.pageSize < 512 || h.pageSize&(h.pageSize-1) != 0 {
 		return true, fmt.Errorf("%s has a damaged header: %w", filepath.Base(path), ErrCorrupt)
 	}
-	if h.pagesValid && h.pages > 0 && st.Size() < h.pages*h.pageSize {
+	// After a crash the pages missing from the main file may still be in the
+	// write-ahead log, which SQLite replays: only judge truncation without one.
+	walPending := false
+	if wst, err := os.Stat(path + "-wal"); err == nil && wst.Size() > 0 {
+		walPending = true
+	}
+	if !walPending && h.pagesValid && h.pages > 0 && st.Size() < h.pages*h.pageSize {
 		return true, fmt.Errorf("%s is truncated (%d of %d bytes): %w", filepath.Base(path), st.Size(), h.pages*h.pageSize, ErrCorrupt)
 	}
 	switch {
@@ -163,6 +169,11 @@ func dsn(path string, readOnly bool) string {
 	}
 	if readOnly {
 		q.Set("mode", "ro")
+		// with no journal to replay, read the file as it is and write
+		// nothing beside it (no -wal or -shm in someone else's folder)
+		if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+			q.Set("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 	}
@@ -194,11 +205,30 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("cannot open %s: %w", filepath.Base(path), err)
 	}
 	s := &DB{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	// Two instances creating the same session at once can meet SQLite's
+	// switch to WAL mode, which answers "busy" without waiting: try again.
+	for attempt := 0; ; attempt++ {
+		err = s.migrate(ctx)
+		if err == nil || attempt == 20 || !isBusy(err) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			db.Close()
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(10*(attempt+1)) * time.Millisecond):
+		}
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "locked") || strings.Contains(msg, "busy") || strings.Contains(msg, "BUSY")
 }
 
 // writable refuses read-only session files and folders before SQLite
@@ -245,9 +275,18 @@ func (s *DB) migrate(ctx context.Context) error {
 		if m.version <= version {
 			continue
 		}
-		tx, err := conn.BeginTx(ctx, nil)
+		tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
 		if err != nil {
 			return s.openErr(err)
+		}
+		// another instance may have migrated the file since we looked
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			tx.Rollback()
+			return s.openErr(err)
+		}
+		if m.version <= version {
+			tx.Rollback()
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
