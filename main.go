@@ -15,9 +15,11 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"parley/app"
+	"parley/assets"
 	"parley/data/cli"
 )
 
@@ -50,6 +52,7 @@ func main() {
 		session = args[0]
 	}
 	a := fyneapp.NewWithID(meta.id)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	app.Run(a, session)
 }
 

@@ -114,6 +114,9 @@ func (s *Session) ResolveEntity(ctx context.Context, name string) (EntityRow, er
 	if name == "" {
 		return EntityRow{}, fmt.Errorf("no entity named: %w", ErrUnknownEntity)
 	}
+	if e, err := s.EntityByKey(ctx, name); err == nil { // "person:kim-jong-un"
+		return e, nil
+	}
 	if e, ok, err := s.EntityByAlias(ctx, name); err != nil || ok {
 		return e, err
 	}

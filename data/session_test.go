@@ -43,7 +43,7 @@ func TestIndonesianArmisticeReport(t *testing.T) {
 	if err != nil || rep.Imported != 1 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
-	for _, focus := range []string{"Kim Jong Un", "kim jong-un", "김정은", "Ким Чен Ын"} {
+	for _, focus := range []string{"Kim Jong Un", "kim jong-un", "김정은", "Ким Чен Ын", "person:kim-jong-un"} {
 		got := counterparts(t, s, focus)
 		if got["Sergei Shoigu"].Reported != 4 || got["Li Hongzhong"].Reported != 1 {
 			t.Errorf("focus %q: Shoigu %+v, Li %+v", focus, got["Sergei Shoigu"], got["Li Hongzhong"])

@@ -12,6 +12,9 @@ type Sentence struct {
 	Text       string // verbatim, trimmed of surrounding white space
 }
 
+// maxSentence is the longest sentence Split returns, in bytes.
+const maxSentence = 2000
+
 // defaultAbbrev holds abbreviations common to Latin-script languages; a
 // language pack adds its own.
 var defaultAbbrev = map[string]bool{
@@ -68,6 +71,26 @@ func split(text string, abbrev map[string]bool) []Sentence {
 				break
 			}
 			b -= n
+		}
+		// a "sentence" longer than any real one (a file without stops, a
+		// 10 MB line) is cut at spaces, so detection stays linear in the text
+		for b-a > maxSentence {
+			cut := a + maxSentence
+			for cut > a && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if sp := strings.LastIndexAny(text[a:cut], " \t\n"); sp > maxSentence/2 {
+				cut = a + sp
+			}
+			out = append(out, Sentence{Start: a, End: cut, Text: text[a:cut]})
+			a = cut
+			for a < b {
+				r, n := utf8.DecodeRuneInString(text[a:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				a += n
+			}
 		}
 		if b > a {
 			out = append(out, Sentence{Start: a, End: b, Text: text[a:b]})

@@ -122,3 +122,21 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitCapsRunawaySentences(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("word ", 100000),
+		strings.Repeat("조선중앙통신", 5000),
+		strings.Repeat("x", 9999),
+	} {
+		ss := Split(text, "en")
+		if len(ss) < 2 {
+			t.Fatalf("%d sentences for %d bytes", len(ss), len(text))
+		}
+		for _, s := range ss {
+			if s.End-s.Start > maxSentence || text[s.Start:s.End] != s.Text || !utf8.ValidString(s.Text) {
+				t.Fatalf("bad sentence %d..%d", s.Start, s.End)
+			}
+		}
+	}
+}
