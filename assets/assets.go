@@ -2,10 +2,7 @@
 // the sample corpus and the icon.
 package assets
 
-import (
-	"embed"
-	_ "embed"
-)
+import "embed"
 
 // FS holds every embedded asset. Paths: gazetteer/*.jsonl, lang/*.json,
 // sample/*, icon.png, icon.svg.

@@ -83,18 +83,7 @@ func (s *DB) queryCompareMeetings(ctx context.Context, w *where) ([]meetingRowID
 	if err := rows.Err(); err != nil {
 		return nil, s.readErr(err)
 	}
-	ids := make([]int64, len(out))
-	for i, m := range out {
-		ids[i] = m.id
-	}
-	parts, err := s.participants(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Participants = parts[out[i].id]
-	}
-	return out, nil
+	return s.withParticipants(ctx, out)
 }
 
 // load reads the focus's meetings, records and mentions under the filters.

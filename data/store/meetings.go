@@ -42,18 +42,23 @@ func (s *DB) queryMeetings(ctx context.Context, w *where, tail string) ([]meetin
 	if err := rows.Err(); err != nil {
 		return nil, s.readErr(err)
 	}
-	ids := make([]int64, len(out))
-	for i, m := range out {
+	return s.withParticipants(ctx, out)
+}
+
+// withParticipants fills in the participants of meetings read without them.
+func (s *DB) withParticipants(ctx context.Context, ms []meetingRowID) ([]meetingRowID, error) {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
 		ids[i] = m.id
 	}
 	parts, err := s.participants(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	for i := range out {
-		out[i].Participants = parts[out[i].id]
+	for i := range ms {
+		ms[i].Participants = parts[ms[i].id]
 	}
-	return out, nil
+	return ms, nil
 }
 
 // meetingDates limits meetings to a date range: the meeting's own date, or
