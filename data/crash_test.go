@@ -355,10 +355,13 @@ func TestCrashSafety(t *testing.T) {
 	t.Logf("seed %d (set PARLEY_CRASH_SEED to replay)", seed)
 	r := &crashRig{t: t, bin: bin, rnd: rand.New(rand.NewPCG(seed, 7)), want: map[string][3]int{}}
 	r.corpus = filepath.Join(t.TempDir(), "corpus")
-	files := 2000
 	if raceEnabled {
-		files = 400 // the race detector slows the children several times over
+		// SIGKILL safety is about files, not data races, and the race
+		// detector slows the children tenfold: .ci/run runs this test
+		// without -race.
+		t.Skip("crash test runs without -race (see .ci/run)")
 	}
+	files := 2000
 	r.files = crashCorpus(t, r.corpus, envInt("PARLEY_CRASH_FILES", files), r.rnd)
 	rounds := envInt("PARLEY_CRASH_ROUNDS", 11)
 	dir := t.TempDir()
