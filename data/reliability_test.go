@@ -156,7 +156,7 @@ func buildHostile(t *testing.T, dir, server string) []hostileCase {
 	add("all-nul.txt", "fail", make([]byte, 4096), "binary", "not readable", "no article text", "no text")
 	add("utf16-no-bom.txt", "either", utf16LE(string(goodArticle(103))))
 	lineSize := 10 << 20
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		lineSize = 1 << 20 // the 10 MB line takes minutes on a loaded machine; measured in TestReliabilityHostileCost
 	}
 	add("long-line.txt", "import", longLine(lineSize))
@@ -316,6 +316,9 @@ func TestReliabilityHostileInputs(t *testing.T) {
 func TestReliabilityHostileCost(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports big files in child processes")
+	}
+	if raceEnabled {
+		t.Skip("a measurement: meaningless under the race detector (.ci/run runs it without)")
 	}
 	if _, err := data.Engine(); err != nil {
 		t.Skipf("extraction engine not available: %v", err)
