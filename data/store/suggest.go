@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-)
 
-// Transliterate turns a name into lower-case Latin for comparing spellings
-// across scripts. The engine sets it to its transliterator; the default
-// only folds.
-var Transliterate = func(s string) string { return Fold(s) }
+	"parley/data/textnorm"
+)
 
 // Suggestions lists likely duplicate entities: the same kind, and names
 // that agree across spellings and scripts once transliterated, which the
@@ -43,7 +40,7 @@ func (s *DB) Suggestions(ctx context.Context, limit int) ([]Suggestion, error) {
 		f := forms{fold: map[string]bool{}}
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
 			f.fold[Fold(a)] = true
-			if l := strings.ReplaceAll(Transliterate(a), " ", ""); len(l) >= 3 {
+			if l := strings.ReplaceAll(textnorm.Latin(a), " ", ""); len(l) >= 3 {
 				f.latin = append(f.latin, l)
 			}
 		}
