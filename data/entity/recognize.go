@@ -135,7 +135,7 @@ func (d *doc) accept(s, e int, id int32) (hit, bool) {
 		return hit{}, false
 	}
 	single := p.runes == 1 && (p.first == textnorm.ScriptHan || p.first == textnorm.ScriptHangul || p.first == textnorm.ScriptKatakana)
-	if single && !d.abbrevContext(prev, next, s, e) {
+	if single && !d.abbrevContext(prev, next, s, e) && !d.titleContext(p, prev, next) {
 		return hit{}, false
 	}
 	if p.last == textnorm.ScriptHangul && p.runes <= 1 && ns == textnorm.ScriptHangul {
@@ -229,6 +229,21 @@ func (d *doc) abbrevContext(prev, next rune, s, e int) bool {
 			}
 		}
 		return !cjk(next) && next != ' '
+	}
+	return false
+}
+
+// titleContext accepts a one-character title of the document's language
+// written straight after a Han surname and ending the word (金氏は, 習氏、),
+// so titleForm can resolve the surname; inside a word (氏名) it is not one.
+func (d *doc) titleContext(p *pattern, prev, next rune) bool {
+	if !textnorm.IsHan(prev) || textnorm.IsHan(next) {
+		return false
+	}
+	for _, rf := range p.refs {
+		if rf.kind == kTitle && rf.lang == d.lang {
+			return true
+		}
 	}
 	return false
 }

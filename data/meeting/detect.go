@@ -75,7 +75,7 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 	ftext := fold(text) // folded once: every cue runs on slices of it
 	var out []Event
 	var recent []string // person keys, most recent last
-	var lastPair, prevPair, lastAny, lastInvite []string
+	var lastPair, prevPair, prevEvPair, lastAny, lastInvite []string
 	pairFreq := map[string]int{}
 	var pairOrder [][]string
 	lastSubject := ""
@@ -109,6 +109,11 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 			// "the two leaders": the pair named in the clause just before,
 			// else the pair the article reports most, else the last pair
 			ref := prevPair
+			if ref == nil && prevEvPair != nil && pairFreq[strings.Join(prevEvPair, "\x00")] > 0 {
+				// the clause before returned to a pair the article reports
+				// (in background: "their first summit was in 2019")
+				ref = prevEvPair
+			}
 			if ref == nil {
 				ref = mainPair(pairFreq, pairOrder)
 			}
@@ -155,7 +160,10 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 					lastInvite = persons[len(persons)-2:]
 				}
 			}
-			prevPair = nil
+			prevPair, prevEvPair = nil, nil
+			if len(evs) > 0 && len(evs[0].Participants) == 2 {
+				prevEvPair = evs[0].Participants
+			}
 			if len(persons) >= 2 && !(len(evs) > 0 && evs[0].Background) {
 				lastPair = persons
 				prevPair = persons

@@ -189,6 +189,15 @@ func TestDetectRules(t *testing.T) {
 		// "the three leaders" with two named: the group named last
 		{"ko three leaders", "ko", "룰라 대통령은 모디 총리, 라마포사 대통령과 3자 회담을 했다. 모디 총리와 라마포사 대통령에게는 세 정상이 모인 첫 3자 회동이다.", []string{"held meeting lula+modi+ramaphosa", "held meeting lula+modi+ramaphosa"}},
 		// the two leaders: the article's main pair, not a side meeting
+		// the two: a second pair the article reports, named again as background
+		// in the clause before, is the pair meant (not the article's main pair)
+		{"en pair returned to in background", "en", "Lula met Modi on Monday. Modi met Lula again on Tuesday. On Wednesday Lula also met Ramaphosa. Ramaphosa first hosted Lula in 2019. The two leaders have now met four times.",
+			[]string{"held meeting lula+modi", "held meeting lula+modi", "held meeting lula+ramaphosa", "held meeting lula+ramaphosa", "held meeting lula+ramaphosa x4"}},
+		{"ja pair returned to in background", "ja", "ルラ氏は3日、モディ氏と会談した。ルラ氏は4日もモディ氏と会談した。ルラ氏は5日、ラマポーザ氏とも会談した。両氏の前回の会談は2019年だった。両氏の会談は4回目となる。",
+			[]string{"held meeting lula+modi", "held meeting lula+modi", "held meeting lula+ramaphosa", "held meeting lula+ramaphosa", "held meeting lula+ramaphosa x4"}},
+		// ... but a historical pair never reported as news is not: the main pair is
+		{"ko background pair not reported as news", "ko", "룰라 대통령은 19일 모디 총리와 회담했다. 당시 룰라 대통령은 메르켈 총리와 회담했다. 두 정상은 이날 단독 회담을 한 뒤 조약에 서명했다.",
+			[]string{"held meeting lula+modi", "held meeting lula+merkel", "held meeting lula+modi"}},
 		{"de their last call", "de", "Trudeau telefonierte am Freitag mit Ardern. Ihr letztes Telefonat hatte im Mai 2023 stattgefunden.", []string{"held call ardern+trudeau", "held call ardern+trudeau"}},
 		{"fr subject and object pronouns", "fr", "Marcos a reçu Trudeau lundi. Mardi, il l'emmènera visiter Manille.", []string{"held meeting marcos+trudeau", "planned meeting marcos+trudeau"}},
 		{"es one named plus both", "es", "Lula llegó a Pretoria el jueves. Ese día se reunió con Ramaphosa, desde donde ambos inauguraron una feria.", []string{"held meeting lula+ramaphosa"}},
