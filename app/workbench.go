@@ -254,9 +254,20 @@ func (w *Workbench) openWith(path string, then func()) {
 		return
 	}
 	open := w.opts.Open
-	w.bg(func() {
-		e, err := open(context.Background(), path)
+	var upgrading dialog.Dialog // shown while an older session is brought up to date
+	ctx := data.WithUpgradeNotice(context.Background(), func(from, to int) {
 		fyne.Do(func() {
+			msg := widget.NewLabel(fmt.Sprintf("“%s” was made by an earlier version of Parley.\nUpdating it is a one-off step; a very large session takes a minute or two.", filepath.Base(path)))
+			upgrading = dialog.NewCustomWithoutButtons("Updating the session…", container.NewVBox(msg, widget.NewProgressBarInfinite()), w.win)
+			upgrading.Show()
+		})
+	})
+	w.bg(func() {
+		e, err := open(ctx, path)
+		fyne.Do(func() {
+			if upgrading != nil {
+				upgrading.Hide()
+			}
 			if err != nil {
 				w.showError(fmt.Sprintf("Could not open the session “%s”", filepath.Base(path)),
 					fmt.Errorf("%w\n\nParley session files are SQLite databases created by Parley (%s); other files cannot be opened as sessions", err, sessionExt))

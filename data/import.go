@@ -22,7 +22,7 @@ import (
 const ExtractorVersion = "1"
 
 // batchSize is how many articles one transaction stores.
-const batchSize = 64
+const batchSize = 256
 
 type job struct {
 	idx  int

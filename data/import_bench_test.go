@@ -7,9 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/data/gazetteer"
 	"parley/data/gen"
+	"parley/data/store"
 )
 
 // benchN is the corpus size of the import benchmarks: PARLEY_BENCH_N, or
@@ -72,6 +74,7 @@ func BenchmarkImport(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(size)
 	runs := 0
+	c0 := cpuTime()
 	for b.Loop() {
 		s, err := Open(ctx, filepath.Join(b.TempDir(), "bench"+strconv.Itoa(runs)+".parley"))
 		if err != nil {
@@ -88,5 +91,52 @@ func BenchmarkImport(b *testing.B) {
 		runs++
 	}
 	b.ReportMetric(float64(n*runs)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64((cpuTime()-c0).Microseconds())/float64(n*runs), "cpu-µs/article")
 	b.ReportMetric(peakRSS(), "peakRSS-MB")
+}
+
+// BenchmarkStore measures the writer alone: articles already parsed and
+// extracted (PARLEY_BENCH_N, default 500, all nine languages) stored into
+// a fresh session in the import's batches. It reports articles/s and the
+// writer's CPU time per article.
+func BenchmarkStore(b *testing.B) {
+	n := benchN(b, 500)
+	ex, err := Engine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	docs, size := genDocs(b, "", n)
+	items := make([]store.NewArticle, len(docs))
+	for i, d := range docs {
+		res, err := ex.Extract(ctx, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items[i] = store.NewArticle{Doc: d, Result: res, Version: ExtractorVersion}
+	}
+	b.SetBytes(size)
+	runs := 0
+	var cpu time.Duration
+	for b.Loop() {
+		s, err := Open(ctx, filepath.Join(b.TempDir(), "store"+strconv.Itoa(runs)+".parley"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c0 := cpuTime()
+		bs := batchSize
+		if v, _ := strconv.Atoi(os.Getenv("PARLEY_BENCH_BATCH")); v > 0 {
+			bs = v
+		}
+		for i := 0; i < len(items); i += bs {
+			if _, err := s.InsertArticles(ctx, items[i:min(i+bs, len(items))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu += cpuTime() - c0
+		s.Close()
+		runs++
+	}
+	b.ReportMetric(float64(len(items)*runs)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(len(items)*runs), "cpu-µs/article")
 }

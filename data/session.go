@@ -67,6 +67,13 @@ func Open(ctx context.Context, path string) (*Session, error) {
 	return &Session{DB: db}, nil
 }
 
+// WithUpgradeNotice returns a context under which Open calls fn once before
+// it brings a session written by an earlier Parley up to date (a one-off
+// step that takes a minute or two on very large sessions).
+func WithUpgradeNotice(ctx context.Context, fn func(from, to int)) context.Context {
+	return store.WithUpgradeNotice(ctx, fn)
+}
+
 // DefaultSessionPath is the session used when none is named: default.parley
 // in the user's data folder.
 func DefaultSessionPath() (string, error) {

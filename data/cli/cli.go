@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -140,7 +141,7 @@ func sessionFlag(f *flags) *string {
 	return f.String("session", "", "session file (default: the default session in the user's data folder)")
 }
 
-func openSession(ctx context.Context, path string) (*data.Session, error) {
+func openSession(ctx context.Context, env Env, path string) (*data.Session, error) {
 	if path == "" {
 		p, err := data.DefaultSessionPath()
 		if err != nil {
@@ -148,6 +149,9 @@ func openSession(ctx context.Context, path string) (*data.Session, error) {
 		}
 		path = p
 	}
+	ctx = data.WithUpgradeNotice(ctx, func(from, to int) {
+		fmt.Fprintf(env.Stderr, "Updating %s for this version of Parley (one-off; a very large session takes a minute or two)…\n", filepath.Base(path))
+	})
 	return data.Open(ctx, path)
 }
 

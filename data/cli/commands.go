@@ -27,7 +27,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if len(paths) == 0 {
 		return fmt.Errorf("%w: name at least one file or folder to import", ErrUsage)
 	}
-	s, err := openSession(ctx, *session)
+	s, err := openSession(ctx, env, *session)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func runCompare(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	q.To = endOfPeriod(*to, t)
-	s, err := openSession(ctx, *session)
+	s, err := openSession(ctx, env, *session)
 	if err != nil {
 		return err
 	}
@@ -195,7 +195,7 @@ func listing(ctx context.Context, env Env, name string, args []string, own func(
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
-	s, err := openSession(ctx, *session)
+	s, err := openSession(ctx, env, *session)
 	if err != nil {
 		return err
 	}
@@ -499,7 +499,7 @@ func runReextract(ctx context.Context, env Env, args []string) error {
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
-	s, err := openSession(ctx, *session)
+	s, err := openSession(ctx, env, *session)
 	if err != nil {
 		return err
 	}

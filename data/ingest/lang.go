@@ -92,6 +92,13 @@ func DetectLanguage(text string) string {
 	if latin < other {
 		return ""
 	}
+	// A clear stop-word vote decides on its own: whatever whatlanggo says,
+	// the rules below would return it (so skipping whatlanggo, the costliest
+	// step of parsing, changes no answer).
+	sw, swCount, swMargin := stopWordLanguage(text)
+	if sw != "" && swCount >= 2 && swMargin >= 2 {
+		return sw
+	}
 	// Trigram statistics settle within a thousand characters or so;
 	// whatlanggo's cost grows faster than linearly, so give it a sample.
 	sample := text
@@ -107,7 +114,6 @@ func DetectLanguage(text string) string {
 	if info.Lang >= 0 {
 		code = info.Lang.Iso6391()
 	}
-	sw, swCount, swMargin := stopWordLanguage(text)
 	switch {
 	case code == "" || code == "ru":
 		if sw != "" {
@@ -123,7 +129,7 @@ func DetectLanguage(text string) string {
 // stopWordLanguage counts stop words per language and returns the winner,
 // its count and its margin over the runner-up.
 func stopWordLanguage(text string) (string, int, int) {
-	counts := map[string]int{}
+	var counts [len(stopLangs)]int
 	n := 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
@@ -132,15 +138,16 @@ func stopWordLanguage(text string) (string, int, int) {
 		if n > 2000 {
 			break
 		}
-		for lang, set := range stopWords {
-			if set[w] {
-				counts[lang]++
+		mask := stopIndex[w]
+		for i := range stopLangs {
+			if mask&(1<<i) != 0 {
+				counts[i]++
 			}
 		}
 	}
 	best, bestN, second := "", 0, 0
-	for _, lang := range []string{"en", "id", "es", "fr", "de"} {
-		c := counts[lang]
+	for i, lang := range stopLangs {
+		c := counts[i]
 		switch {
 		case c > bestN:
 			second = bestN
@@ -151,3 +158,17 @@ func stopWordLanguage(text string) (string, int, int) {
 	}
 	return best, bestN, bestN - second
 }
+
+// stopLangs orders the stop-word languages (ties go to the first);
+// stopIndex maps a stop word to the bit set of its languages.
+var stopLangs = [...]string{"en", "id", "es", "fr", "de"}
+
+var stopIndex = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, lang := range stopLangs {
+		for w := range stopWords[lang] {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()

@@ -164,7 +164,7 @@ func checkFile(path string) (exists bool, err error) {
 
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
@@ -271,6 +271,11 @@ func (s *DB) migrate(ctx context.Context) error {
 	if version > SchemaVersion() {
 		return fmt.Errorf("%s was made by a newer version of Parley: %w", filepath.Base(s.path), ErrNewerSchema)
 	}
+	if version > 0 && version < SchemaVersion() {
+		if fn, ok := ctx.Value(upgradeKey{}).(func(from, to int)); ok && fn != nil {
+			fn(version, SchemaVersion())
+		}
+	}
 	for _, m := range ms {
 		if m.version <= version {
 			continue
@@ -307,6 +312,16 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+type upgradeKey struct{}
+
+// WithUpgradeNotice returns a context under which Open calls fn once before
+// bringing a session written by an earlier Parley up to date (schema from
+// → to). The update is one-off and can take a minute or two on a session
+// of a hundred thousand articles, so front ends say so while it runs.
+func WithUpgradeNotice(ctx context.Context, fn func(from, to int)) context.Context {
+	return context.WithValue(ctx, upgradeKey{}, fn)
 }
 
 func (s *DB) openErr(err error) error {

@@ -40,6 +40,10 @@ func MeetingKey(articleHash string, start, end int, participantKeys []string) st
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
 
+// articlesPerInsert bounds one multi-row INSERT (13 values per article,
+// well under SQLite's limit on bound values).
+const articlesPerInsert = 256
+
 // InsertArticles stores articles with their extraction in one transaction:
 // each article is stored whole, with its extraction, or not at all. Content
 // already in the session is reported as a duplicate and left alone.
@@ -57,34 +61,83 @@ func (s *DB) InsertArticles(ctx context.Context, items []NewArticle) ([]Inserted
 	out := make([]Inserted, len(items))
 	seen := map[string]int64{}
 	now := time.Now().UTC().Format(time.RFC3339)
+	// content already stored, or twice in this batch, is a duplicate
+	var fresh []int // indexes of items to store, first of their content
 	for i, it := range items {
-		d := it.Doc
-		if id, ok := seen[d.Hash]; ok {
-			out[i] = Inserted{ID: id, Duplicate: true}
+		h := it.Doc.Hash
+		if _, ok := seen[h]; ok {
+			out[i] = Inserted{Duplicate: true}
 			continue
 		}
 		var id int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", d.Hash).Scan(&id)
+		err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", h).Scan(&id)
 		if err == nil {
 			out[i] = Inserted{ID: id, Duplicate: true}
-			seen[d.Hash] = id
+			seen[h] = id
 			continue
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return nil, s.writeErr(err)
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles(hash, path, format, encoding, title, outlet, published, dateline, lang, text, size, imported, extracted)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			d.Hash, d.Path, d.Format, d.Encoding, d.Title, d.Outlet, dateString(d.Date), d.Dateline, d.Lang, d.Text, d.Size, now, it.Version)
+		seen[h] = 0
+		fresh = append(fresh, i)
+	}
+	// The new articles go in with multi-row statements: the search index
+	// (FTS5, filled by a trigger) writes its pending terms to disk at every
+	// statement, so one statement per article made one index segment per
+	// article and cost about two thirds of the writer's time.
+	for lo := 0; lo < len(fresh); lo += articlesPerInsert {
+		part := fresh[lo:min(lo+articlesPerInsert, len(fresh))]
+		var q strings.Builder
+		q.WriteString(`INSERT INTO articles(hash, path, format, encoding, title, outlet, published, dateline, lang, text, size, imported, extracted) VALUES `)
+		args := make([]any, 0, 13*len(part))
+		for k, i := range part {
+			if k > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?,?)")
+			d := items[i].Doc
+			args = append(args, d.Hash, d.Path, d.Format, d.Encoding, d.Title, d.Outlet, dateString(d.Date), d.Dateline, d.Lang, d.Text, d.Size, now, items[i].Version)
+		}
+		q.WriteString(" RETURNING id, hash")
+		rows, err := tx.QueryContext(ctx, q.String(), args...)
 		if err != nil {
 			return nil, s.writeErr(err)
 		}
-		id, _ = res.LastInsertId()
-		if err := w.extraction(ctx, id, d.Hash, it.Result); err != nil {
+		for rows.Next() {
+			var id int64
+			var h string
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, s.writeErr(err)
+			}
+			seen[h] = id
+		}
+		if err := rows.Close(); err != nil {
+			return nil, s.writeErr(err)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, s.writeErr(err)
+		}
+	}
+	for _, i := range fresh {
+		d := items[i].Doc
+		id := seen[d.Hash]
+		if id == 0 {
+			return nil, s.writeErr(fmt.Errorf("article %s was not stored", d.Path))
+		}
+		if err := w.extraction(ctx, id, d.Hash, items[i].Result); err != nil {
 			return nil, s.writeErr(err)
 		}
 		out[i] = Inserted{ID: id}
-		seen[d.Hash] = id
+	}
+	for i := range out {
+		if out[i].Duplicate && out[i].ID == 0 {
+			out[i].ID = seen[items[i].Doc.Hash]
+		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, s.writeErr(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.writeErr(err)
@@ -117,6 +170,9 @@ func (s *DB) ReplaceExtraction(ctx context.Context, articleID int64, res extract
 	if err := w.extraction(ctx, articleID, hash, res); err != nil {
 		return s.writeErr(err)
 	}
+	if err := w.flush(ctx); err != nil {
+		return s.writeErr(err)
+	}
 	if _, err := tx.ExecContext(ctx, "UPDATE articles SET extracted = ? WHERE id = ?", version, articleID); err != nil {
 		return s.writeErr(err)
 	}
@@ -142,19 +198,118 @@ func (s *DB) writeErr(err error) error {
 	return fmt.Errorf("writing to the session: %w", err)
 }
 
-// writer holds the prepared statements and caches of one transaction.
+// writer holds the prepared statements, caches and pending rows of one
+// transaction. Extraction rows (mentions, meetings, participants, records)
+// are buffered and stored with multi-row statements by flush: one
+// statement per row cost most of the writer's time. Meetings and records
+// get their ids here (the transaction holds the write lock), so the rows
+// that refer to them can be buffered too.
 type writer struct {
-	tx                              *sql.Tx
-	entity, alias, mention, meeting *sql.Stmt
-	participant, record, recordPart *sql.Stmt
-	ids                             map[string]int64
-	seen                            map[aliasKey]bool
-	splits                          map[string]map[string]string // from key → folded alias → new key
-	splitNames                      map[string]string
+	tx            *sql.Tx
+	entity, alias *sql.Stmt
+	ids           map[string]int64
+	seen          map[aliasKey]bool
+	splits        map[string]map[string]string // from key → folded alias → new key
+	splitNames    map[string]string
+
+	nextMeeting, nextRecord int64 // 0 until read from the tables
+	pending                 map[string]*rowBuf
+	stmts                   map[string]*sql.Stmt // multi-row statements by SQL text
+}
+
+// rowBuf collects the values of rows for one multi-row INSERT.
+type rowBuf struct {
+	head string // "INSERT ... INTO t(a, b)"
+	cols int
+	vals []any
+}
+
+// buffered tables in the order flush stores them (parents first, for the
+// foreign keys)
+var bufOrder = []struct{ name, head string }{
+	{"meetings", "INSERT INTO meetings(id, article_id, key, kind, status, times, count_text, date, place, attribution, start, end, evidence)"},
+	{"participants", "INSERT OR IGNORE INTO meeting_participants(meeting_id, entity_id, pos)"},
+	{"records", "INSERT INTO records(id, article_id, status, kind, times, explicit, attribution, meeting_ids)"},
+	{"record_participants", "INSERT OR IGNORE INTO record_participants(record_id, entity_id)"},
+	{"mentions", "INSERT INTO mentions(article_id, entity_id, start, end, surface, via)"},
+	{"aliases", "INSERT OR IGNORE INTO aliases(entity_id, alias, source)"},
+}
+
+// maxBoundValues bounds the values of one statement (SQLite allows 32766).
+const maxBoundValues = 4096
+
+func (w *writer) add(table string, vals ...any) {
+	b := w.pending[table]
+	b.vals = append(b.vals, vals...)
+}
+
+// flush stores every buffered row.
+func (w *writer) flush(ctx context.Context) error {
+	for _, t := range bufOrder {
+		b := w.pending[t.name]
+		per := maxBoundValues / b.cols
+		for len(b.vals) > 0 {
+			n := min(per, len(b.vals)/b.cols)
+			st, err := w.multi(ctx, b.head, b.cols, n)
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, b.vals[:n*b.cols]...); err != nil {
+				return err
+			}
+			b.vals = b.vals[n*b.cols:]
+		}
+		b.vals = b.vals[:0]
+	}
+	return nil
+}
+
+// multi returns the prepared statement inserting n rows of cols values.
+func (w *writer) multi(ctx context.Context, head string, cols, n int) (*sql.Stmt, error) {
+	var q strings.Builder
+	q.Grow(len(head) + 16 + n*(2*cols+3))
+	q.WriteString(head)
+	q.WriteString(" VALUES ")
+	row := "(" + strings.Repeat("?,", cols-1) + "?)"
+	for i := range n {
+		if i > 0 {
+			q.WriteByte(',')
+		}
+		q.WriteString(row)
+	}
+	sq := q.String()
+	if st, ok := w.stmts[sq]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, sq)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[sq] = st
+	return st, nil
+}
+
+// nextID returns the next free id of a table with an INTEGER PRIMARY KEY
+// (what SQLite itself would choose), counting ids handed out already.
+func (w *writer) nextID(ctx context.Context, table string, next *int64) (int64, error) {
+	if *next == 0 {
+		var max int64
+		if err := w.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM "+table).Scan(&max); err != nil {
+			return 0, err
+		}
+		*next = max + 1
+	}
+	id := *next
+	*next++
+	return id, nil
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, ids: map[string]int64{}, seen: map[aliasKey]bool{}, splits: map[string]map[string]string{}, splitNames: map[string]string{}}
+	w := &writer{tx: tx, ids: map[string]int64{}, seen: map[aliasKey]bool{}, splits: map[string]map[string]string{}, splitNames: map[string]string{},
+		pending: map[string]*rowBuf{}, stmts: map[string]*sql.Stmt{}}
+	for _, t := range bufOrder {
+		w.pending[t.name] = &rowBuf{head: t.head, cols: strings.Count(t.head, ",") + 1}
+	}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -166,12 +321,6 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}
 	w.entity = prep("INSERT INTO entities(key, name, kind, known) VALUES (?,?,?,?) ON CONFLICT(key) DO NOTHING RETURNING id")
 	w.alias = prep("INSERT OR IGNORE INTO aliases(entity_id, alias, source) VALUES (?,?,?)")
-	w.mention = prep("INSERT INTO mentions(article_id, entity_id, start, end, surface, via) VALUES (?,?,?,?,?,?)")
-	w.meeting = prep(`INSERT INTO meetings(article_id, key, kind, status, times, count_text, date, place, attribution, start, end, evidence)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
-	w.participant = prep("INSERT OR IGNORE INTO meeting_participants(meeting_id, entity_id, pos) VALUES (?,?,?)")
-	w.record = prep("INSERT INTO records(article_id, status, kind, times, explicit, attribution, meeting_ids) VALUES (?,?,?,?,?,?,?)")
-	w.recordPart = prep("INSERT OR IGNORE INTO record_participants(record_id, entity_id) VALUES (?,?)")
 	if err != nil {
 		w.close()
 		return nil, err
@@ -203,10 +352,13 @@ type aliasKey struct {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.entity, w.alias, w.mention, w.meeting, w.participant, w.record, w.recordPart} {
+	for _, st := range []*sql.Stmt{w.entity, w.alias} {
 		if st != nil {
 			st.Close()
 		}
+	}
+	for _, st := range w.stmts {
+		st.Close()
 	}
 }
 
@@ -310,37 +462,31 @@ func (w *writer) extraction(ctx context.Context, articleID int64, hash string, r
 		if err != nil {
 			return err
 		}
-		if _, err := w.mention.ExecContext(ctx, articleID, id, m.Start, m.End, m.Surface, m.Via); err != nil {
-			return err
-		}
+		w.add("mentions", articleID, id, m.Start, m.End, m.Surface, m.Via)
 		// the names an entity is written under become aliases the analyst can find it by
 		if m.Via != "role" && m.Via != "pronoun" && m.Surface != "" {
 			k := aliasKey{id, m.Surface}
 			if !w.seen[k] {
 				w.seen[k] = true
-				if _, err := w.alias.ExecContext(ctx, id, m.Surface, "seen"); err != nil {
-					return err
-				}
+				w.add("aliases", id, m.Surface, "seen")
 			}
 		}
 	}
 	meetingIDs := make([]int64, len(res.Meetings))
 	for i, mt := range res.Meetings {
 		key := MeetingKey(hash, mt.Start, mt.End, mt.Participants)
-		r, err := w.meeting.ExecContext(ctx, articleID, key, mt.Kind, mt.Status, mt.Times, mt.CountText, mt.Date, mt.Place, mt.Attribution, mt.Start, mt.End, mt.Evidence)
+		mid, err := w.nextID(ctx, "meetings", &w.nextMeeting)
 		if err != nil {
 			return err
 		}
-		mid, _ := r.LastInsertId()
+		w.add("meetings", mid, articleID, key, mt.Kind, mt.Status, mt.Times, mt.CountText, mt.Date, mt.Place, mt.Attribution, mt.Start, mt.End, mt.Evidence)
 		meetingIDs[i] = mid
 		for pos, pk := range mt.Participants {
 			id, err := resolve(pk, surfaceIn(res.Mentions, pk, mt.Start, mt.End))
 			if err != nil {
 				return err
 			}
-			if _, err := w.participant.ExecContext(ctx, mid, id, pos); err != nil {
-				return err
-			}
+			w.add("participants", mid, id, pos)
 		}
 	}
 	for _, rc := range res.Records {
@@ -350,19 +496,17 @@ func (w *writer) extraction(ctx context.Context, articleID int64, hash string, r
 				ids = append(ids, strconv.FormatInt(meetingIDs[mi], 10))
 			}
 		}
-		r, err := w.record.ExecContext(ctx, articleID, rc.Status, rc.Kind, rc.Times, rc.Explicit, rc.Attribution, strings.Join(ids, " "))
+		rid, err := w.nextID(ctx, "records", &w.nextRecord)
 		if err != nil {
 			return err
 		}
-		rid, _ := r.LastInsertId()
+		w.add("records", rid, articleID, rc.Status, rc.Kind, rc.Times, rc.Explicit, rc.Attribution, strings.Join(ids, " "))
 		for _, pk := range rc.Participants {
 			id, err := resolve(pk, "")
 			if err != nil {
 				return err
 			}
-			if _, err := w.recordPart.ExecContext(ctx, rid, id); err != nil {
-				return err
-			}
+			w.add("record_participants", rid, id)
 		}
 	}
 	return nil
