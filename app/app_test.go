@@ -189,7 +189,12 @@ func TestEntitiesMergeUndoRefreshesCompare(t *testing.T) {
 	if !strings.HasPrefix(w.undoItem.Label, "Undo Merge") || w.undoItem.Disabled {
 		t.Errorf("undo item %q disabled=%v", w.undoItem.Label, w.undoItem.Disabled)
 	}
-	w.onUndo()
+	// Ctrl+Z with no text field focused undoes it and says so
+	w.win.Canvas().Unfocus()
+	w.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&fyne.ShortcutUndo{})
+	if !strings.HasPrefix(w.lastNotice, "Undone: Merge") {
+		t.Errorf("Ctrl+Z notice %q", w.lastNotice)
+	}
 	again, _ := rowByName(w.compare.Rows(), "Sergei Shoigu")
 	if again.Distinct != before.Distinct {
 		t.Errorf("after undo Distinct = %d, want %d", again.Distinct, before.Distinct)

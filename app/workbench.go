@@ -79,6 +79,7 @@ type Workbench struct {
 	timeline *Timeline
 
 	undoItem   *fyne.MenuItem
+	lastNotice string // the last information shown (for tests)
 	recentMenu *fyne.Menu
 	lastError  string // the last error shown (for tests)
 }
@@ -561,6 +562,9 @@ func (w *Workbench) addShortcuts() {
 	c.AddShortcut(shortcut(fyne.KeyI), func(fyne.Shortcut) { w.onImportFile() })
 	c.AddShortcut(shortcut(fyne.KeyK), func(fyne.Shortcut) { w.onFindEntity() })
 	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { w.onExport() })
+	// Ctrl+Z undoes the last analyst edit when no text field has the focus
+	// (a focused field takes the shortcut for its own text)
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.undoLast(true) })
 	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
 		c.AddShortcut(shortcut(k), func(fyne.Shortcut) { w.showTab(i) })
 	}
@@ -608,14 +612,23 @@ func (w *Workbench) needSession() bool {
 	return true
 }
 
-func (w *Workbench) onUndo() {
-	if w.eng == nil {
+func (w *Workbench) onUndo() { w.undoLast(false) }
+
+// undoLast undoes the analyst's last edit. From the keyboard (tell) it
+// says what it undid, so a stray Ctrl+Z cannot go unnoticed; the edit
+// stays in the history, listed as undone.
+func (w *Workbench) undoLast(tell bool) {
+	if w.eng == nil || w.undoItem == nil || w.undoItem.Disabled {
 		return
 	}
 	async(w, "Could not undo", func(ctx context.Context, e Engine) (data.Edit, error) {
 		return e.Undo(ctx)
 	}, func(ed data.Edit) {
 		w.changed()
+		if tell {
+			w.lastNotice = "Undone: " + ed.Summary
+			dialog.ShowInformation("Undone", ed.Summary, w.win)
+		}
 	})
 }
 
