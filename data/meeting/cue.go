@@ -2,7 +2,7 @@ package meeting
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,18 +30,35 @@ type cue struct {
 	// bytes in numStart), instead of scanning every position
 	anch     []*regexp.Regexp
 	numStart *[256]bool
+	// numByFirst[b]: the number words starting with byte b (an empty
+	// word, which starts anywhere, is in every list)
+	numByFirst *[256][]string
+	// lead[i], when set, finds the matches of res[i] trying it only where
+	// one can start (anchor.go)
+	lead []*lead
+	// needID[i] is the id of need[i] in the pack's literal set, or of a
+	// literal every match of raw pattern i contains (rawNeed); -1 for none
+	needID []int32
+	set    *litSet
+	// numMask points to the pack's set of the literals hasNumber looks
+	// for (the ten ASCII digits and the number words)
+	numMask *litMask
+	// mayEmpty: some pattern can match the empty string (canBeEmpty)
+	mayEmpty bool
 }
 
-// numberIn is hasNumber memoised in *state (0 unknown, 1 yes, -1 no).
-func (c *cue) numberIn(f string, state *int) bool {
-	if *state == 0 {
-		*state = -1
-		if c.hasNumber(f) {
-			*state = 1
-		}
-	}
-	return *state > 0
+// scanOf returns the folded text f with the literals of the cue's pack
+// that it contains.
+func (c *cue) scanOf(f string) *ftext {
+	t := newFtext(f, len(c.set.words))
+	c.set.ac.find(f, t.has, nil)
+	return t
 }
+
+// numberIn is hasNumber(t.f): the set of literals holds every ASCII digit
+// and every number word, so t contains a number exactly when it contains
+// one of the literals in numMask.
+func (c *cue) numberIn(t *ftext) bool { return c.numMask.in(t) }
 
 // hasNumber reports whether f contains something {n} can start with: an
 // ASCII digit or a number word.
@@ -105,14 +122,22 @@ func fold(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n <= 1 {
 			b = append(b, s[i]) // invalid byte: kept, offsets unchanged
 			i++
 			continue
 		}
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != n {
+		l := toLower(r)
+		if l == r || utf8.RuneLen(l) != n {
 			b = append(b, s[i:i+n]...)
 		} else {
 			b = utf8.AppendRune(b, l)
@@ -120,6 +145,20 @@ func fold(s string) string {
 		i += n
 	}
 	return string(b)
+}
+
+// toLower is unicode.ToLower, with shortcuts for the scripts of the packs
+// (TestToLower checks every rune).
+func toLower(r rune) rune {
+	switch {
+	case r >= 0x3040 && r < 0xA000, r >= 0xAC00 && r <= 0xD7A3, r >= 0x0430 && r <= 0x045F:
+		return r // kana, CJK ideographs, Hangul syllables, lower-case Cyrillic
+	case r >= 0x0410 && r <= 0x042F:
+		return r + 0x20 // Cyrillic А-Я
+	case r >= 0x0400 && r <= 0x040F:
+		return r + 0x50 // Cyrillic Ѐ-Џ
+	}
+	return unicode.ToLower(r)
 }
 
 func (p *Pack) compileList(pats []string) (*cue, error) {
@@ -151,6 +190,11 @@ func (p *Pack) compileList(pats []string) (*cue, error) {
 			need = required(src)
 		}
 		c.need = append(c.need, need)
+		if raw {
+			c.needID = append(c.needID, p.lits.id(rawNeed(body[len("(?i)"):])))
+		} else {
+			c.needID = append(c.needID, p.lits.id(need))
+		}
 		c.lits = append(c.lits, literalWords(s))
 		c.numNeed = append(c.numNeed, !raw && strings.Contains(src, "{n}"))
 		var anch *regexp.Regexp
@@ -160,9 +204,23 @@ func (p *Pack) compileList(pats []string) (*cue, error) {
 			}
 		}
 		c.anch = append(c.anch, anch)
+		var ld *lead
+		if anch == nil && c.lits[len(c.lits)-1] == nil {
+			if raw {
+				ld = newCueLead(re, "(?i)", body[len("(?i)"):])
+			} else {
+				ld = newCueLead(re, "", body)
+			}
+		}
+		c.lead = append(c.lead, ld)
+		if c.lits[len(c.lits)-1] == nil && canBeEmpty(re) {
+			c.mayEmpty = true
+		}
 	}
 	c.cjk = p.cjk
 	c.numWords = p.numWords
+	c.set = &p.lits
+	c.numMask = &p.numMask
 	c.numStart = new([256]bool)
 	for b := '0'; b <= '9'; b++ {
 		c.numStart[b] = true
@@ -170,6 +228,14 @@ func (p *Pack) compileList(pats []string) (*cue, error) {
 	for _, w := range p.numWords {
 		if w != "" {
 			c.numStart[w[0]] = true
+		}
+	}
+	c.numByFirst = new([256][]string)
+	for _, w := range p.numWords {
+		for b := range c.numByFirst {
+			if w == "" || w[0] == byte(b) {
+				c.numByFirst[b] = append(c.numByFirst[b], w)
+			}
 		}
 	}
 	return c, nil
@@ -212,6 +278,9 @@ func (c *cue) index(i int, f string) []int {
 	}
 	toks := c.lits[i]
 	if toks == nil {
+		if l := c.lead[i]; l != nil {
+			return l.FindStringIndex(f)
+		}
 		return c.res[i].FindStringIndex(f)
 	}
 	for from := 0; from < len(f); {
@@ -237,8 +306,9 @@ func (c *cue) indexNum(a *regexp.Regexp, f string) []int {
 			continue
 		}
 		if f[x] < '0' || f[x] > '9' {
+			// a word of numWords that f[x:] starts with starts with f[x]
 			ok := false
-			for _, w := range c.numWords {
+			for _, w := range c.numByFirst[f[x]] {
 				if strings.HasPrefix(f[x:], w) {
 					ok = true
 					break
@@ -296,15 +366,17 @@ func wordAfter(s string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// all returns every match of every pattern in the folded text f.
-func (c *cue) all(f string, firstOnly bool) [][2]int {
+// all returns every match of every pattern in the folded text t.f.
+// A pattern whose required literal t does not contain cannot match and is
+// not tried.
+func (c *cue) all(t *ftext, firstOnly bool) [][2]int {
 	var out [][2]int
-	num := 0 // memo of c.numberIn(f)
+	f := t.f
 	for i := range c.res {
-		if c.need[i] != "" && !strings.Contains(f, c.need[i]) {
+		if !t.contains(c.needID[i]) {
 			continue
 		}
-		if c.numNeed[i] && !c.numberIn(f, &num) {
+		if c.numNeed[i] && !c.numberIn(t) {
 			continue
 		}
 		for off := 0; off <= len(f); {
@@ -329,12 +401,16 @@ func (c *cue) all(f string, firstOnly bool) [][2]int {
 			off = b
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i][0] != out[j][0] {
-			return out[i][0] < out[j][0]
-		}
-		return out[i][1] > out[j][1]
-	})
+	// by start, longest first (matches equal in both are the same match,
+	// so any order among them gives the same result)
+	if len(out) > 1 {
+		slices.SortFunc(out, func(x, y [2]int) int {
+			if x[0] != y[0] {
+				return x[0] - y[0]
+			}
+			return y[1] - x[1]
+		})
+	}
 	// drop matches overlapping an earlier (or longer) one
 	kept := out[:0]
 	end := -1
@@ -353,20 +429,20 @@ func (c *cue) MatchString(s string) bool {
 	if c == nil {
 		return false
 	}
-	return c.matchF(fold(s))
+	return c.matchF(c.scanOf(fold(s)))
 }
 
-// matchF is MatchString on text already folded with fold.
-func (c *cue) matchF(f string) bool {
+// matchF is MatchString on text already folded with fold and scanned.
+func (c *cue) matchF(t *ftext) bool {
 	if c == nil {
 		return false
 	}
-	num := 0 // memo of c.numberIn(f)
+	f := t.f
 	for i := range c.res {
-		if c.need[i] != "" && !strings.Contains(f, c.need[i]) {
+		if !t.contains(c.needID[i]) {
 			continue
 		}
-		if c.numNeed[i] && !c.numberIn(f, &num) {
+		if c.numNeed[i] && !c.numberIn(t) {
 			continue
 		}
 		for off := 0; off < len(f); {
@@ -392,15 +468,15 @@ func (c *cue) find(s string) (int, int, bool) {
 	if c == nil {
 		return 0, 0, false
 	}
-	return c.findF(fold(s))
+	return c.findF(c.scanOf(fold(s)))
 }
 
-// findF is find on folded text.
-func (c *cue) findF(f string) (int, int, bool) {
+// findF is find on folded, scanned text.
+func (c *cue) findF(t *ftext) (int, int, bool) {
 	if c == nil {
 		return 0, 0, false
 	}
-	ms := c.all(f, true)
+	ms := c.all(t, true)
 	if len(ms) == 0 {
 		return 0, 0, false
 	}
@@ -424,19 +500,24 @@ func (c *cue) FindAllStringSubmatchIndex(s string, _ int) [][]int {
 		return nil
 	}
 	var out [][]int
-	for _, m := range c.all(fold(s), false) {
+	for _, m := range c.all(c.scanOf(fold(s)), false) {
 		out = append(out, []int{m[0], m[1], m[0], m[1]})
 	}
 	return out
 }
 
 // allF returns the non-overlapping matches of all patterns in the folded
-// text f, in text order.
-func (c *cue) allF(f string) [][2]int {
+// text t, in text order.
+func (c *cue) allF(t *ftext) [][2]int {
 	if c == nil {
 		return nil
 	}
-	return c.all(f, false)
+	return c.all(t, false)
+}
+
+// foldSlice reports whether foldSpan(text, f, a, b) is the slice f[a:b].
+func foldSlice(text, f string, a, b int) bool {
+	return len(f) == len(text) && (a == 0 || a >= len(text) || !isCont(text[a])) && (b >= len(text) || !isCont(text[b]))
 }
 
 // foldSpan returns fold(text[a:b]) given f == fold(text): the slice f[a:b]
@@ -444,7 +525,7 @@ func (c *cue) allF(f string) [][2]int {
 // so folding, inside the span is the same as in the whole text), else a
 // fresh fold of the span.
 func foldSpan(text, f string, a, b int) string {
-	if len(f) == len(text) && (a == 0 || a >= len(text) || !isCont(text[a])) && (b >= len(text) || !isCont(text[b])) {
+	if foldSlice(text, f, a, b) {
 		return f[a:b]
 	}
 	return fold(text[a:b])

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // packCues lists every cue of a pack.
@@ -27,9 +29,8 @@ func packCues(p *Pack) []*cue {
 	return out
 }
 
-// checkIndex compares the plain-word and {n} matchers with the pattern's
-// regexp on
-// the folded text f, and checks that the number prefilter never skips a
+// checkIndex compares the plain-word, {n} and lead matchers with the
+// pattern's regexp on the folded text f, and checks that the number prefilter never skips a
 // pattern that matches.
 func checkIndex(t *testing.T, lang string, c *cue, f string) {
 	t.Helper()
@@ -37,7 +38,7 @@ func checkIndex(t *testing.T, lang string, c *cue, f string) {
 		if c.numNeed[i] && !c.hasNumber(f) && re.MatchString(f) {
 			t.Fatalf("%s pattern %q matches %q, which has no number", lang, re.String(), f)
 		}
-		if c.lits[i] == nil && c.anch[i] == nil {
+		if c.lits[i] == nil && c.anch[i] == nil && c.lead[i] == nil {
 			continue
 		}
 		// from the start and from just after each match
@@ -118,4 +119,43 @@ func FuzzCueIndex(f *testing.F) {
 			checkIndex(t, lang, c, fold(text))
 		}
 	})
+}
+
+// TestToLower checks the shortcuts of toLower against unicode.ToLower on
+// every rune.
+func TestToLower(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := toLower(r), unicode.ToLower(r); got != want {
+			t.Fatalf("toLower(%U) = %U, unicode.ToLower gives %U", r, got, want)
+		}
+	}
+}
+
+// foldRef is fold as first written: rune by rune with unicode.ToLower.
+func foldRef(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != n {
+			b = append(b, s[i:i+n]...)
+		} else {
+			b = utf8.AppendRune(b, l)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+func TestFoldMatchesReference(t *testing.T) {
+	for _, s := range []string{"", "ABC", "Встреча ПУТИНА", "Ѐ Џ ѐ", "김정은 ＫＩＭ", "İstanbul ẞ K ſ", "\xff\xe2\x82A", "Straße ÀÉÎ"} {
+		if got, want := fold(s), foldRef(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,14 +73,17 @@ func Detect(text, lang string, date time.Time, mentions []Mention) []Event {
 func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 	ms := apposition(text, mentions)
 	sents := split(text, p.abbrev)
-	ftext := fold(text) // folded once: every cue runs on slices of it
+	folded := fold(text) // folded once: every cue runs on slices of it
 	var out []Event
 	var recent []string // person keys, most recent last
 	var lastPair, prevPair, prevEvPair, lastAny, lastInvite []string
 	pairFreq := map[string]int{}
 	var pairOrder [][]string
+	var mainCache []string // mainPair(pairFreq, pairOrder), valid while mainOK
+	mainOK := false
 	lastSubject := ""
 	lastSentStart := 0 // index in out of the first event of the previous sentence
+	var occBuf []occurrence
 	mi := 0
 	for _, s := range sents {
 		// mentions inside the sentence
@@ -94,7 +98,9 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 		}
 		sentSubject, prevKind := "", ""
 		before := len(out)
-		sf := foldSpan(text, ftext, s.Start, s.End)
+		sf := p.scanAll(foldSpan(text, folded, s.Start, s.End), occBuf)
+		occBuf = sf.occ // reused by the next sentence: nothing keeps sf
+		sfSlice := foldSlice(text, folded, s.Start, s.End)
 		for ci, c := range p.clausesF(s, sf) {
 			var cm []Mention
 			for _, m := range in {
@@ -115,7 +121,10 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 				ref = prevEvPair
 			}
 			if ref == nil {
-				ref = mainPair(pairFreq, pairOrder)
+				if !mainOK {
+					mainCache, mainOK = mainPair(pairFreq, pairOrder), true
+				}
+				ref = mainCache
 			}
 			if ref == nil {
 				ref = lastPair
@@ -124,7 +133,14 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 				ref = lastAny
 			}
 			ct := text[c.a:c.b]
-			cf := foldSpan(text, ftext, c.a, c.b)
+			var cf *ftext
+			if sfSlice && foldSlice(text, folded, c.a, c.b) {
+				// both are slices of folded: the clause's literals are the
+				// sentence's that lie inside it
+				cf = p.sub(sf, c.a-s.Start, c.b-s.Start)
+			} else {
+				cf = p.scan(foldSpan(text, folded, c.a, c.b))
+			}
 			// clause facts computed once, used here and by clause
 			pre := clausePre{accepted: hasF(p.accepted, cf), excluded: p.excludedF(text, cf, c, cm)}
 			pre.kind, pre.trig = p.triggerF(ct, cf)
@@ -176,17 +192,25 @@ func (p *Pack) Detect(text string, date time.Time, mentions []Mention) []Event {
 						pairOrder = append(pairOrder, e.Participants)
 					}
 					pairFreq[k]++
+					mainOK = false
 				}
 			}
 		}
 		// "Hal itu disampaikan Kementerian Unifikasi": a sentence that only
 		// names the source attributes the meetings of the sentence before
 		if len(out) == before {
-			if src := p.attributionF(s.Text, sf); src != "" {
-				for i := lastSentStart; i < before; i++ {
-					if out[i].Attribution == "" {
-						out[i].Attribution = src
+			// the source is only looked for when an event of the sentence
+			// before lacks one
+			for i := lastSentStart; i < before; i++ {
+				if out[i].Attribution == "" {
+					if src := p.attributionF(s.Text, sf); src != "" {
+						for j := i; j < before; j++ {
+							if out[j].Attribution == "" {
+								out[j].Attribution = src
+							}
+						}
 					}
+					break
 				}
 			}
 			lastSentStart = before
@@ -273,8 +297,8 @@ func personKeys(ms []Mention) []string {
 }
 
 // clausesF splits a sentence at the pack's clause breaks (", but",
-// "while"), given sf == fold(s.Text).
-func (p *Pack) clausesF(s Sentence, sf string) []span {
+// "while"), given sf.f == fold(s.Text).
+func (p *Pack) clausesF(s Sentence, sf *ftext) []span {
 	if p.breaks == nil {
 		return []span{{s.Start, s.End}}
 	}
@@ -297,11 +321,20 @@ func (p *Pack) clausesF(s Sentence, sf string) []span {
 }
 
 // hasF reports whether any pattern of re matches the folded text f.
-func hasF(re *cue, f string) bool { return re.matchF(f) }
+func hasF(re *cue, f *ftext) bool { return re.matchF(f) }
 
 // findF is find on the folded text f.
-func findF(re *cue, f string) (int, int, bool) {
-	if re == nil || !re.matchF(f) {
+func findF(re *cue, f *ftext) (int, int, bool) {
+	if re == nil {
+		return 0, 0, false
+	}
+	if !re.mayEmpty {
+		// no pattern matches the empty string: matchF and all then step
+		// through the same matches, so all finds one exactly when matchF
+		// does, and the test is not needed
+		return re.findF(f)
+	}
+	if !re.matchF(f) {
 		return 0, 0, false
 	}
 	return re.findF(f)
@@ -317,7 +350,7 @@ type clausePre struct {
 
 // cf is fold(text[c.a:c.b]) and sf fold(s.Text); pre holds the clause's
 // trigger, accepted cue and excluded mentions.
-func (p *Pack) clause(text, cf string, s Sentence, sf string, c span, ms []Mention, pre clausePre, date time.Time, recent, lastPair []string, lastSubject, contSubject, prevKind string) []Event {
+func (p *Pack) clause(text string, cf *ftext, s Sentence, sf *ftext, c span, ms []Mention, pre clausePre, date time.Time, recent, lastPair []string, lastSubject, contSubject, prevKind string) []Event {
 	ct := text[c.a:c.b]
 	// trigger
 	kind, trig := pre.kind, pre.trig
@@ -519,7 +552,7 @@ func (p *Pack) clause(text, cf string, s Sentence, sf string, c span, ms []Menti
 // one event per (subject, counterpart) pair, each with the count written
 // after that counterpart. It returns nil when the clause has fewer than two
 // count expressions.
-func (p *Pack) star(text, cf string, s Sentence, sf string, c span, ms []Mention, excluded map[int]bool, date time.Time) []Event {
+func (p *Pack) star(text string, cf *ftext, s Sentence, sf *ftext, c span, ms []Mention, excluded map[int]bool, date time.Time) []Event {
 	ct := text[c.a:c.b]
 	cs := ct
 	if p.notCount != nil {
@@ -589,7 +622,7 @@ func (p *Pack) star(text, cf string, s Sentence, sf string, c span, ms []Mention
 }
 
 // clause1 fills the fields of an event that depend only on the clause text.
-func (p *Pack) clause1(s Sentence, sf string, ct, cf string, date time.Time) Event {
+func (p *Pack) clause1(s Sentence, sf *ftext, ct string, cf *ftext, date time.Time) Event {
 	ev := Event{Status: Held, Start: s.Start, End: s.End, Evidence: s.Text}
 	ev.Kind, ev.Trigger = p.triggerF(ct, cf)
 	if ok := hasF(p.denied, cf); ok {
@@ -639,7 +672,7 @@ var triggerKinds = [...]string{KindCall, KindSummit, KindMeeting}
 // triggerF returns the kind and text of the clause ct's trigger (cf ==
 // fold(ct)): a call cue wins (a call is the more specific report), and a
 // summit cue makes an in-person meeting a summit.
-func (p *Pack) triggerF(ct, cf string) (kind, text string) {
+func (p *Pack) triggerF(ct string, cf *ftext) (kind, text string) {
 	for _, k := range triggerKinds {
 		if a, b, ok := findF(p.triggers[k], cf); ok {
 			kind, text = k, ct[a:b]
@@ -655,16 +688,26 @@ func (p *Pack) triggerF(ct, cf string) (kind, text string) {
 // excluded marks mentions (by start offset) that the pack's non-participant
 // cues rule out: the author of a letter, a companion, ...
 // (excludedF: cf == fold(text[c.a:c.b]).)
-func (p *Pack) excludedF(text, cf string, c span, ms []Mention) map[int]bool {
-	out := map[int]bool{}
+func (p *Pack) excludedF(text string, cf *ftext, c span, ms []Mention) map[int]bool {
+	// only persons are ever marked: a clause without one has nothing to
+	// mark (and a nil map reads as an empty one)
+	if !hasPerson(ms) {
+		return nil
+	}
+	var out map[int]bool
+	mark := func(k int) {
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[k] = true
+	}
 	window := 48
 	if p.cjk {
 		window = 24
 	}
 	for _, np := range p.nonPart {
-		var byBefore, byAfter map[int]bool
+		var byBefore, byAfter []int // mention starts each side's cue marks
 		if np.before != nil {
-			byBefore = map[int]bool{}
 			for _, m := range np.before.allF(cf) {
 				b := m[1]
 				end := c.a + b
@@ -674,14 +717,13 @@ func (p *Pack) excludedF(text, cf string, c span, ms []Mention) map[int]bool {
 					}
 					gap := text[end:x.Start]
 					if x.Start-end <= window && len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ";；") && (!strings.ContainsAny(gap, ",，、") || len(strings.TrimSpace(gap)) <= 2) {
-						byBefore[x.Start] = true
+						byBefore = append(byBefore, x.Start)
 					}
 					break
 				}
 			}
 		}
 		if np.after != nil {
-			byAfter = map[int]bool{}
 			for _, m := range np.after.allF(cf) {
 				a := m[0]
 				start := c.a + a
@@ -691,35 +733,51 @@ func (p *Pack) excludedF(text, cf string, c span, ms []Mention) map[int]bool {
 						continue
 					}
 					if start-x.End <= 12 {
-						byAfter[x.Start] = true
+						byAfter = append(byAfter, x.Start)
 					}
 					break
 				}
 			}
 		}
-		// a pattern with cues on both sides ("after {x} left") needs both
-		for k := range byBefore {
-			if byAfter == nil || byAfter[k] {
-				out[k] = true
+		switch {
+		case np.before != nil && np.after != nil:
+			// a pattern with cues on both sides ("after {x} left") needs both
+			for _, k := range byBefore {
+				if slices.Contains(byAfter, k) {
+					mark(k)
+				}
 			}
-		}
-		if byBefore == nil {
-			for k := range byAfter {
-				out[k] = true
+		case np.before != nil:
+			for _, k := range byBefore {
+				mark(k)
+			}
+		default:
+			for _, k := range byAfter {
+				mark(k)
 			}
 		}
 	}
 	return out
 }
 
+// hasPerson reports whether one of ms is a person.
+func hasPerson(ms []Mention) bool {
+	for _, m := range ms {
+		if m.Kind == Person {
+			return true
+		}
+	}
+	return false
+}
+
 // count returns the explicit count stated in the clause.
 // (countF: cf == fold(ct).)
-func (p *Pack) countF(ct, cf string) (int, string) {
+func (p *Pack) countF(ct string, cf *ftext) (int, string) {
 	s, f := ct, cf
 	if p.notCount != nil && p.notCount.matchF(cf) {
 		// rare: blank the non-counts ("several times") and fold again
 		s = blankAt(ct, p.notCount.allF(cf))
-		f = fold(s)
+		f = p.scan(fold(s))
 	}
 	if ok := hasF(p.once, f); ok {
 		a, b, _ := p.once.findF(f)
@@ -771,13 +829,27 @@ func blank(s string, re *cue) string {
 	return string(buf)
 }
 
-// (attributionF: f == fold(st).)
-func (p *Pack) attributionF(st, f string) string {
+// (attributionF: f.f == fold(st).) The result is kept in f: Detect asks
+// once per sentence and once per event of the sentence.
+func (p *Pack) attributionF(st string, f *ftext) string {
+	if f.attr == nil {
+		a := p.attribution(st, f)
+		f.attr = &a
+	}
+	return *f.attr
+}
+
+func (p *Pack) attribution(st string, f *ftext) string {
 	for i, re := range p.attrib {
-		if n := p.attribNeed[i]; n != "" && !strings.Contains(f, n) {
+		if !f.contains(p.attribID[i]) { // strings.Contains(f, p.attribNeed[i])
 			continue
 		}
-		m := re.FindStringSubmatchIndex(st)
+		var m []int
+		if l := p.attribLead[i]; l != nil {
+			m = l.FindStringSubmatchIndex(st)
+		} else {
+			m = re.FindStringSubmatchIndex(st)
+		}
 		if m == nil {
 			continue
 		}
@@ -792,13 +864,18 @@ func (p *Pack) attributionF(st, f string) string {
 	return ""
 }
 
-// (placeOfF: f == fold(ct).)
-func (p *Pack) placeOfF(ct, f string) string {
+// (placeOfF: f.f == fold(ct).)
+func (p *Pack) placeOfF(ct string, f *ftext) string {
 	for i, re := range p.place {
-		if n := p.placeNeed[i]; n != "" && !strings.Contains(f, n) {
+		if !f.contains(p.placeID[i]) { // strings.Contains(f, p.placeNeed[i])
 			continue
 		}
-		m := re.FindStringSubmatchIndex(ct)
+		var m []int
+		if l := p.placeLead[i]; l != nil {
+			m = l.FindStringSubmatchIndex(ct)
+		} else {
+			m = re.FindStringSubmatchIndex(ct)
+		}
 		if m == nil {
 			continue
 		}
@@ -813,27 +890,35 @@ func (p *Pack) placeOfF(ct, f string) string {
 
 // dates resolves the date expressions of the clause against the article
 // date, in text order, dropping one that refines or repeats an earlier one.
-// (datesInF: f == fold(ct).)
-func (p *Pack) datesInF(ct, f string, article time.Time, future bool) []string {
+// (datesInF: f.f == fold(ct).)
+func (p *Pack) datesInF(ct string, f *ftext, article time.Time, future bool) []string {
 	type found struct {
 		at int
 		d  string
 	}
 	var fs []found
 	taken := make([]bool, len(ct)+1)
-	hasDigit := strings.ContainsAny(ct, "0123456789")
+	// fold leaves ASCII digits as they are and makes no other rune one
+	hasDigit := p.digitMask.in(f) // strings.ContainsAny(ct, "0123456789")
 	for i, re := range p.dates {
-		if n := p.datesNeed[i]; n != "" && !strings.Contains(f, n) {
+		if !f.contains(p.datesID[i]) { // strings.Contains(f, p.datesNeed[i])
 			continue
 		}
 		pat := p.DatePatterns[i]
 		if !hasDigit && (strings.Contains(pat, "{d}") || strings.Contains(pat, "{m}") || strings.Contains(pat, "{y}")) {
 			continue
 		}
-		if strings.Contains(pat, "{mon}") && !containsAny(f, p.Months) || strings.Contains(pat, "{wd}") && !containsAny(f, p.Weekdays) {
+		// containsAny(f, p.Months), containsAny(f, p.Weekdays)
+		if strings.Contains(pat, "{mon}") && !p.monthMask.in(f) || strings.Contains(pat, "{wd}") && !p.wdMask.in(f) {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(ct, -1) {
+		var ms [][]int
+		if l := p.datesLead[i]; l != nil {
+			ms = l.FindAllStringSubmatchIndex(ct)
+		} else {
+			ms = re.FindAllStringSubmatchIndex(ct, -1)
+		}
+		for _, m := range ms {
 			a, b := first(m)
 			busy := false
 			for k := a; k < b; k++ {
@@ -857,10 +942,12 @@ func (p *Pack) datesInF(ct, f string, article time.Time, future bool) []string {
 		}
 	}
 	if !article.IsZero() {
-		for w, off := range p.RelativeDays {
-			fw := fold(w)
-			if idx := strings.Index(f, fw); idx >= 0 && wordAt(f, idx, len(fw), p.cjk) && !taken[idx] {
-				fs = append(fs, found{idx, article.AddDate(0, 0, off).Format("2006-01-02")})
+		for _, rd := range p.relDays {
+			if !f.contains(rd.id) {
+				continue
+			}
+			if idx := strings.Index(f.f, rd.fw); idx >= 0 && wordAt(f.f, idx, len(rd.fw), p.cjk) && !taken[idx] {
+				fs = append(fs, found{idx, article.AddDate(0, 0, rd.offset).Format("2006-01-02")})
 			}
 		}
 	}
@@ -897,16 +984,6 @@ func wordAt(s string, i, n int, cjk bool) bool {
 		}
 	}
 	return true
-}
-
-// containsAny reports whether the folded text f contains one of the keys.
-func containsAny(f string, words map[string]int) bool {
-	for w := range words {
-		if strings.Contains(f, fold(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 func contains(xs []string, k string) bool {

@@ -55,6 +55,29 @@
 //   - again / background cues mark a meeting as distinct from the main one
 //     (extract uses them to count distinct meetings when no count is stated).
 //
+// # Speed
+//
+// The output is defined by the patterns as regular expressions; the
+// matching takes shortcuts that give the same matches (each is checked
+// against the plain regexp by a property test and a fuzz target):
+//
+//   - every literal a pattern cannot match without (the longest plain piece
+//     of a pack pattern, or one read from a "re:" pattern's syntax tree) and
+//     every number, month and weekday word goes into one Aho-Corasick
+//     automaton per pack (lits.go). One pass over each sentence tells which
+//     literals it holds and where; a clause's set is read from the
+//     sentence's. A cue then skips each pattern whose literal is absent
+//     with one bit test instead of a strings.Contains.
+//   - a pattern without a literal prefix (a date starting with a month
+//     name, "{n}次", "\b(?:il|elle)...") is tried anchored only where a
+//     match can start: where the text begins with one of the strings its
+//     matches begin with (anchor.go). After a number of failed tries the
+//     rest of the text goes to the unanchored regexp.
+//   - plain-word patterns use strings.Index; patterns starting with {n}
+//     are tried at digits and number words only.
+//   - Detect works out the source of a sentence only when it is used, and
+//     excluded mentions only for clauses that name a person.
+//
 // # Pack schema (assets/lang/<lang>.json)
 //
 //	lang             ISO 639-1 code

@@ -72,6 +72,9 @@ type Pack struct {
 	once       *cue
 	notCount   *cue
 	attrib     []*regexp.Regexp
+	attribLead []*lead // attrib[i] tried only where it can start (anchor.go); nil: attrib[i] itself
+	datesLead  []*lead
+	placeLead  []*lead
 	attribNeed []string
 	datesNeed  []string
 	placeNeed  []string
@@ -85,6 +88,25 @@ type Pack struct {
 	numRe      *regexp.Regexp
 	numAlt     string
 	numWords   []string // numbers and ordinals, longest first
+
+	// the literals the cues and patterns need, found in one pass (lits.go)
+	lits      litSet
+	numMask   litMask // ASCII digits and number words (hasNumber)
+	digitMask litMask // ASCII digits
+	monthMask litMask // the month names, folded
+	wdMask    litMask // the weekday names, folded
+	attribID  []int32 // attribNeed as literal ids
+	datesID   []int32
+	placeID   []int32
+	relDays   []relDay // RelativeDays, folded
+}
+
+// relDay is a relative day word ("yesterday"), folded, with its literal
+// id and its offset in days.
+type relDay struct {
+	fw     string // fold of the key of RelativeDays
+	id     int32
+	offset int
 }
 
 type nonPart struct {
@@ -222,31 +244,31 @@ func (p *Pack) compile() error {
 		*x.dst = re
 	}
 	for _, a := range p.Attribution {
-		re, err := p.compileOne(a)
+		re, ld, err := p.compileLead(a, true)
 		if err != nil {
 			return fmt.Errorf("attribution %q: %w", a, err)
 		}
 		p.attrib = append(p.attrib, re)
+		p.attribLead = append(p.attribLead, ld)
 		p.attribNeed = append(p.attribNeed, required(fold(a)))
 	}
 	for _, a := range p.DatePatterns {
-		re, err := p.compileOne(a)
+		re, ld, err := p.compileLead(a, true)
 		if err != nil {
 			return fmt.Errorf("date_patterns %q: %w", a, err)
 		}
 		p.dates = append(p.dates, re)
+		p.datesLead = append(p.datesLead, ld)
 		p.datesNeed = append(p.datesNeed, required(fold(a)))
 	}
 	for _, a := range p.Place {
-		re, err := p.compileOne(a)
-		if err == nil {
-			// place names are told by their capital letter: no case folding
-			re, err = regexp.Compile(strings.TrimPrefix(re.String(), "(?i)"))
-		}
+		// place names are told by their capital letter: no case folding
+		re, ld, err := p.compileLead(a, false)
 		if err != nil {
 			return fmt.Errorf("place %q: %w", a, err)
 		}
 		p.place = append(p.place, re)
+		p.placeLead = append(p.placeLead, ld)
 		p.placeNeed = append(p.placeNeed, required(fold(a)))
 	}
 	for _, a := range p.NonParticipant {
@@ -270,7 +292,54 @@ func (p *Pack) compile() error {
 		}
 		p.nonPart = append(p.nonPart, np)
 	}
+	p.compileLits()
 	return nil
+}
+
+// compileLits registers the literals tested outside cues and builds the
+// automaton that finds all of the pack's literals at once.
+func (p *Pack) compileLits() {
+	var digits, nums, months, wds []int32
+	for b := byte('0'); b <= '9'; b++ {
+		id := p.lits.id(string(b))
+		digits = append(digits, id)
+		nums = append(nums, id)
+	}
+	for _, w := range p.numWords {
+		nums = append(nums, p.lits.id(w))
+	}
+	for w := range p.Months {
+		months = append(months, p.lits.id(fold(w)))
+	}
+	for w := range p.Weekdays {
+		wds = append(wds, p.lits.id(fold(w)))
+	}
+	for _, n := range p.attribNeed {
+		p.attribID = append(p.attribID, p.lits.id(n))
+	}
+	for _, n := range p.datesNeed {
+		p.datesID = append(p.datesID, p.lits.id(n))
+	}
+	for _, n := range p.placeNeed {
+		p.placeID = append(p.placeID, p.lits.id(n))
+	}
+	for w, off := range p.RelativeDays {
+		fw := fold(w)
+		p.relDays = append(p.relDays, relDay{fw: fw, id: p.lits.id(fw), offset: off})
+	}
+	p.lits.build()
+	mask := func(ids []int32) litMask {
+		m := litMask{bits: newBitset(len(p.lits.words))}
+		for _, id := range ids {
+			if id < 0 {
+				m.always = true // the empty word, in every text
+			} else {
+				m.bits.set(id)
+			}
+		}
+		return m
+	}
+	p.numMask, p.digitMask, p.monthMask, p.wdMask = mask(nums), mask(digits), mask(months), mask(wds)
 }
 
 // first returns the offsets of the first participating capture group of a
@@ -284,21 +353,38 @@ func first(m []int) (int, int) {
 	return m[0], m[1]
 }
 
-func (p *Pack) compileOne(s string) (*regexp.Regexp, error) {
+// compileLead compiles a date, attribution or place pattern (see wrap),
+// matched without regard to case when fold is set, with its lead (nil
+// when it has none).
+func (p *Pack) compileLead(s string, fold bool) (*regexp.Regexp, *lead, error) {
 	body, err := p.patternBody(s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.wrap(body)
+	flags := ""
+	if fold {
+		flags = "(?i)"
+	}
+	bounded := p.bounded(body)
+	re, err := p.wrap(flags, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	return re, newLead(re, flags, body, bounded), nil
+}
+
+// bounded reports whether wrap puts word boundaries around body.
+func (p *Pack) bounded(body string) bool {
+	return !(p.cjk || strings.HasPrefix(body, "(?:") && !isWordStart(body))
 }
 
 // wrap adds word boundaries for Latin-script packs. The pattern proper is
 // always capture group 1.
-func (p *Pack) wrap(body string) (*regexp.Regexp, error) {
-	if p.cjk || strings.HasPrefix(body, "(?:") && !isWordStart(body) {
-		return regexp.Compile("(?i)(" + body + ")")
+func (p *Pack) wrap(flags, body string) (*regexp.Regexp, error) {
+	if !p.bounded(body) {
+		return regexp.Compile(flags + "(" + body + ")")
 	}
-	return regexp.Compile(`(?i)(?:^|[^\p{L}\p{N}])(` + body + `)(?:[^\p{L}\p{N}]|$)`)
+	return regexp.Compile(flags + boundOpen + body + boundClose)
 }
 
 const (

@@ -79,6 +79,11 @@ func split(text string, abbrev map[string]bool) []Sentence {
 			for cut > a && !utf8.RuneStart(text[cut]) {
 				cut--
 			}
+			if cut == a {
+				// no rune starts within reach (a run of stray continuation
+				// bytes): cut among them, or the loop would never end
+				cut = a + maxSentence
+			}
 			if sp := strings.LastIndexAny(text[a:cut], " \t\n"); sp > maxSentence/2 {
 				cut = a + sp
 			}
@@ -99,6 +104,19 @@ func split(text string, abbrev map[string]bool) []Sentence {
 	start := 0
 	i := 0
 	for i < len(text) {
+		// only '\n', the Latin stops . ! ? … (… is E2 80 A6) and the CJK
+		// stops 。！？｡ (E3 80 82, EF BC 81, EF BC 9F, EF BD A1) do
+		// anything: other runes are stepped over as the loop below would
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != '\n' && c != '.' && c != '!' && c != '?' {
+				i++
+				continue
+			}
+		} else if c != 0xE2 && c != 0xE3 && c != 0xEF {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':

@@ -140,3 +140,19 @@ func TestSplitCapsRunawaySentences(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitStrayContinuationBytes: a run of continuation bytes longer
+// than a sentence has no rune start to cut at; Split must still end.
+func TestSplitStrayContinuationBytes(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("\x80", 5000),
+		"Kim met Putin. " + strings.Repeat("\xbf", 2044) + " and then " + strings.Repeat("\x9a", 3000) + ".",
+	} {
+		ss := Split(text, "en")
+		checkSplit(t, text, ss)
+		if len(ss) < 2 {
+			t.Errorf("%d sentences for %d bytes", len(ss), len(text))
+		}
+		Detect(text, "en", fixedDay, nil)
+	}
+}
