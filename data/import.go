@@ -98,7 +98,7 @@ func (s *Session) run(ctx context.Context, jobs []job, pre []ImportEvent, progre
 		return rep, err
 	}
 	in := make(chan job)
-	out := make(chan done, 2*batchSize)
+	out := make(chan done, batchSize)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
@@ -164,10 +164,12 @@ loop:
 			if !ok {
 				break loop
 			}
+			if ctx.Err() != nil {
+				// cancelled: what is stored stays, nothing more is stored
+				// (workers still finishing their file are drained)
+				continue
+			}
 			if d.err != nil {
-				if ctx.Err() != nil && errors.Is(d.err, ctx.Err()) {
-					continue
-				}
 				emit(ImportEvent{Path: d.path, Status: Failed, Reason: reason(d.err)})
 				continue
 			}

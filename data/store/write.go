@@ -224,14 +224,16 @@ type rowBuf struct {
 	vals []any
 }
 
-// buffered tables in the order flush stores them (parents first, for the
-// foreign keys)
+// buffered tables in the order flush stores them: parents first, for the
+// foreign keys, and mentions before participants, as extraction always
+// did (the maintained tables' triggers then count an article's mentions
+// once per new meeting row instead of updating rows per mention)
 var bufOrder = []struct{ name, head string }{
+	{"mentions", "INSERT INTO mentions(article_id, entity_id, start, end, surface, via)"},
 	{"meetings", "INSERT INTO meetings(id, article_id, key, kind, status, times, count_text, date, place, attribution, start, end, evidence)"},
 	{"participants", "INSERT OR IGNORE INTO meeting_participants(meeting_id, entity_id, pos)"},
 	{"records", "INSERT INTO records(id, article_id, status, kind, times, explicit, attribution, meeting_ids)"},
 	{"record_participants", "INSERT OR IGNORE INTO record_participants(record_id, entity_id)"},
-	{"mentions", "INSERT INTO mentions(article_id, entity_id, start, end, surface, via)"},
 	{"aliases", "INSERT OR IGNORE INTO aliases(entity_id, alias, source)"},
 }
 
