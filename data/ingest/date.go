@@ -82,6 +82,11 @@ func ParseDate(s string, lang string) (time.Time, bool) {
 	}
 	// Fold full-width digits and letters so ２０２３年 parses too.
 	s = width.Fold.String(s)
+	// every pattern below needs a four-digit year, except the Japanese era
+	// form: text without either has no date (and skips the regexps)
+	if !hasDigits(s, 4) && !strings.Contains(s, "令和") && !strings.Contains(s, "平成") {
+		return time.Time{}, false
+	}
 	type hit struct {
 		pos     int
 		y, m, d int
@@ -155,6 +160,22 @@ func validDate(y, m, d int) bool {
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t.Day() == d
+}
+
+// hasDigits reports whether s has a run of at least n ASCII digits.
+func hasDigits(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {

@@ -111,3 +111,32 @@ func TestIsDateLine(t *testing.T) {
 		}
 	}
 }
+
+func TestHasDigits(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want bool
+	}{
+		{"", 4, false},
+		{"July 28", 4, false},
+		{"28.07.23", 4, false},
+		{"in 2023", 4, true},
+		{"2023", 4, true},
+		{"12 345", 4, false},
+		{"x12345y", 4, true},
+		{"７月２８日", 4, false}, // full-width digits are folded before the check, not by it
+	}
+	for _, tc := range tests {
+		if got := hasDigits(tc.s, tc.n); got != tc.want {
+			t.Errorf("hasDigits(%q, %d) = %v, want %v", tc.s, tc.n, got, tc.want)
+		}
+	}
+	// the short cut keeps the Japanese era form, which has no four-digit year
+	if d, ok := ParseDate("令和5年7月28日", "ja"); !ok || d.Format("2006-01-02") != "2023-07-28" {
+		t.Errorf("era date: %v %v", d, ok)
+	}
+	if d, ok := ParseDate("２０２３年７月２８日", "ja"); !ok || d.Format("2006-01-02") != "2023-07-28" {
+		t.Errorf("full-width date: %v %v", d, ok)
+	}
+}
