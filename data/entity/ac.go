@@ -21,7 +21,10 @@ import (
 // 16-byte record, and its edges are packed (child<<8 | byte) in one array.
 // The root has a dense table.
 type matcher struct {
-	root  [256]int32 // child of the root per byte (0 = none)
+	root [256]int32 // child of the root per byte (0 = none)
+	// dense edges of the root's children (the widest states, walked from
+	// every word start): d1[c][b] is the child on b of root[c], -1 = none
+	d1    [256]*[256]int32
 	nodes []acNode
 	edges []uint32 // child<<8 | byte, sorted by byte within a state
 	outs  []int32  // pattern ids
@@ -87,51 +90,49 @@ func buildMatcher(pats []string) *matcher {
 		return s
 	}
 	build(0, len(ids), 0)
+	for c, s1 := range m.root {
+		if s1 == 0 {
+			continue
+		}
+		t := new([256]int32)
+		for b := range t {
+			t[b] = -1
+		}
+		n := m.nodes[s1]
+		for _, e := range m.edges[n.edge : n.edge+n.nEdge] {
+			t[byte(e)] = int32(e >> 8)
+		}
+		m.d1[c] = t
+	}
 	return m
 }
 
 // states returns the number of trie states.
 func (m *matcher) states() int { return len(m.nodes) }
 
-// next returns the child of s on c, or -1.
-func (m *matcher) next(s int32, c byte) int32 {
-	if s == 0 {
-		if t := m.root[c]; t != 0 {
-			return t
-		}
-		return -1
-	}
-	n := &m.nodes[s]
-	es := m.edges[n.edge : n.edge+n.nEdge]
-	if len(es) <= 8 {
-		for _, e := range es {
-			if byte(e) == c {
-				return int32(e >> 8)
-			}
-		}
-		return -1
-	}
-	lo, hi := 0, len(es)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		b := byte(es[mid])
-		if b == c {
-			return int32(es[mid] >> 8)
-		}
-		if b < c {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return -1
-}
-
 // walk calls fn(start, end, id) for every pattern that occurs at start.
 func (m *matcher) walk(text string, start int, fn func(start, end int, id int32)) {
-	s := m.root[text[start]]
-	for i := start + 1; s != 0; i++ {
-		if n := &m.nodes[s]; n.nOut > 0 {
+	c0 := text[start]
+	s := m.root[c0]
+	if s == 0 {
+		return
+	}
+	// the first step, through the dense table of the root's child
+	if n := &m.nodes[s]; n.nOut > 0 {
+		for _, id := range m.outs[n.out : n.out+n.nOut] {
+			fn(start, start+1, id)
+		}
+	}
+	if start+1 >= len(text) {
+		return
+	}
+	s = m.d1[c0][text[start+1]]
+	if s < 0 {
+		return
+	}
+	for i := start + 2; ; i++ {
+		n := &m.nodes[s]
+		if n.nOut > 0 {
 			for _, id := range m.outs[n.out : n.out+n.nOut] {
 				fn(start, i, id)
 			}
@@ -139,7 +140,33 @@ func (m *matcher) walk(text string, start int, fn func(start, end int, id int32)
 		if i >= len(text) {
 			return
 		}
-		s = m.next(s, text[i])
+		// next(s, text[i]) with the node at hand
+		c := text[i]
+		es := m.edges[n.edge : n.edge+n.nEdge]
+		s = -1
+		if len(es) <= 8 {
+			for _, e := range es {
+				if byte(e) == c {
+					s = int32(e >> 8)
+					break
+				}
+			}
+		} else {
+			lo, hi := 0, len(es)
+			for lo < hi {
+				mid := int(uint(lo+hi) >> 1)
+				b := byte(es[mid])
+				if b == c {
+					s = int32(es[mid] >> 8)
+					break
+				}
+				if b < c {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+		}
 		if s < 0 {
 			return
 		}

@@ -1,6 +1,9 @@
 package entity
 
 import (
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,8 +17,18 @@ import (
 // word is a word of the original text.
 type word struct {
 	s, e int
-	p    int // end of the previous word: text[p:s] separates the two
+	p    int   // end of the previous word: text[p:s] separates the two
+	fl   uint8 // wUpper, wLower, wASCIILower
 }
+
+// word flags
+const (
+	wUpper      = 1 << iota // the first rune is upper case (unicode.IsUpper)
+	wLower                  // the first rune is lower case (unicode.IsLower)
+	wASCIILower             // only ASCII lower-case letters: its own fold (isLowerASCIIWord)
+	wASCIIAlpha             // only ASCII letters
+	wCovered                // overlaps a hit or a mention (discover)
+)
 
 // sep returns the text between the previous word and w.
 func (w word) sep(text string) string { return text[w.p:w.s] }
@@ -24,70 +37,77 @@ func (w word) sep(text string) string { return text[w.p:w.s] }
 // not covered by a gazetteer match, and resolves them with the fuzzy
 // resolver or keeps them as new people.
 func (d *doc) discover() {
-	// bytes already used by a hit or a mention (original offsets)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	if cap(sc.covered) < len(d.text) {
-		sc.covered = make([]bool, len(d.text))
-	}
-	covered := sc.covered[:len(d.text)]
-	clear(covered)
-	mark := func(s, e int) {
-		for k := s; k < e; k++ {
-			covered[k] = true
-		}
-	}
+	// the spans already used by a hit or a mention (original offsets),
+	// merged into disjoint ones in order
+	ivs := sc.ivs[:0]
 	for _, h := range d.sel {
-		mark(d.span(h.s, h.e))
+		if o0, o1 := d.span(h.s, h.e); o0 < o1 {
+			ivs = append(ivs, [2]int{o0, o1})
+		}
 	}
 	for _, m := range d.ments {
-		mark(m.Start, m.End)
-	}
-	isCovered := func(s, e int) bool {
-		for k := s; k < e; k++ {
-			if covered[k] {
-				return true
-			}
+		if m.Start < m.End {
+			ivs = append(ivs, [2]int{m.Start, m.End})
 		}
-		return false
 	}
+	slices.SortFunc(ivs, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	merged := ivs[:0]
+	for _, iv := range ivs {
+		if n := len(merged); n > 0 && iv[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], iv[1])
+			continue
+		}
+		merged = append(merged, iv)
+	}
+	sc.ivs = ivs
 	sc.words = splitWordsAppend(sc.words[:0], d.text)
 	words := sc.words
-	ctx := d.discoveryContext(words)
-	var run []word
-	runStart := 0
-	flush := func() {
-		if len(run) > 0 {
-			d.nameRun(run, words, runStart, ctx)
+	// a word is covered when it overlaps a span (words are in order)
+	k := 0
+	for i := range words {
+		w := &words[i]
+		for k < len(merged) && merged[k][1] <= w.s {
+			k++
 		}
-		run = run[:0]
+		if k < len(merged) && merged[k][0] < w.e {
+			w.fl |= wCovered
+		}
+	}
+	ctx := d.discoveryContext(words, sc)
+	// a run is always words[runStart : runStart+runN]: every word either
+	// extends the run or ends it
+	runN, runStart := 0, 0
+	flush := func() {
+		if runN > 0 {
+			d.nameRun(runStart, runStart+runN, ctx)
+		}
+		runN = 0
 	}
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		txt := d.text[w.s:w.e]
-		c, _ := utf8.DecodeRuneInString(txt)
 		sep := w.sep(d.text)
-		joined := len(run) > 0 && (sep == " " || sep == "\u00a0")
+		joined := runN > 0 && (sep == " " || sep == "\u00a0")
 		if !joined {
 			flush()
 		}
-		if isCovered(w.s, w.e) {
+		if w.fl&wCovered != 0 {
 			flush()
 			continue
 		}
-		if unicode.IsUpper(c) {
-			if len(run) == 0 {
+		if w.fl&wUpper != 0 {
+			if runN == 0 {
 				runStart = i
 			}
-			run = append(run, w)
+			runN++
 			continue
 		}
 		// a lower-case particle inside a name (bin, von, de)
-		if len(run) > 0 && joined && d.lex.particles[d.foldTmp(txt)] && i+1 < len(words) {
+		if runN > 0 && joined && ctx.isParticle(i) && i+1 < len(words) {
 			n := words[i+1]
-			nc, _ := utf8.DecodeRuneInString(d.text[n.s:n.e])
-			if unicode.IsUpper(nc) && n.sep(d.text) == " " {
-				run = append(run, w)
+			if n.fl&wUpper != 0 && n.sep(d.text) == " " {
+				runN++
 				continue
 			}
 		}
@@ -99,8 +119,21 @@ func (d *doc) discover() {
 // scratch holds per-call buffers of discover, reused across calls (the
 // Recognizer is used by several goroutines at once, so through a pool).
 type scratch struct {
-	words   []word
-	covered []bool
+	words []word
+	ivs   [][2]int // covered spans
+	// per-word memo of discoveryCtx.fold and .stem (state bit 1: fold
+	// known, bit 2: stem known); keys point into text, arena or fresh
+	// strings and are only used for look-ups within one call
+	keys, stems []string
+	state       []uint8
+	title       []uint8 // isTitleLine verdict per first word of a line: 0 unknown, 1 no, 2 yes
+	arena       []byte
+	// set of the stems of lower-case words (isLower): open addressing,
+	// hash and word index per slot (index -1: empty)
+	lowHash  []uint64
+	lowIdx   []int32
+	lowFound []bool
+	kbuf     []byte // cache keys
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -110,40 +143,113 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func splitWordsAppend(out []word, text string) []word {
 	prevEnd := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiLetter[c] {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
+		c := text[i]
+		var fl uint8
+		size := 1
+		if c < utf8.RuneSelf {
+			if !asciiLetter[c] {
+				i++
+				continue
+			}
+			if c >= 'a' {
+				fl = wLower | wASCIILower | wASCIIAlpha
+			} else {
+				fl = wUpper | wASCIIAlpha
+			}
+		} else {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			rc := classOf(r)
+			if rc&rcLetter == 0 {
+				i += sz
+				continue
+			}
+			size = sz // fl has no wASCII flag
+			if rc&rcUpper != 0 {
+				fl = wUpper
+			} else if rc&rcLower != 0 {
+				fl = wLower
+			}
 		}
 		j := i + size
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiLetter[c] {
-				j++
-				continue
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiLetter[c] {
+					if c < 'a' {
+						fl &^= wASCIILower
+					}
+					j++
+					continue
+				}
+				if c == '-' || c == '\'' {
+					if r3, _ := utf8.DecodeRuneInString(text[j+1:]); classOf(r3)&rcLetter != 0 {
+						fl &^= wASCIILower | wASCIIAlpha
+						j++
+						continue
+					}
+				}
+				break
 			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) || unicode.IsMark(r2) {
+			if classOf(r2)&(rcLetter|rcMark) != 0 {
+				fl &^= wASCIILower | wASCIIAlpha
 				j += s2
 				continue
 			}
-			if r2 == '-' || r2 == '\'' || r2 == '’' {
-				r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-				if unicode.IsLetter(r3) {
+			if r2 == '’' {
+				if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); classOf(r3)&rcLetter != 0 {
+					fl &^= wASCIILower | wASCIIAlpha
 					j += s2
 					continue
 				}
 			}
 			break
 		}
-		out = append(out, word{s: i, e: j, p: prevEnd})
+		out = append(out, word{s: i, e: j, p: prevEnd, fl: fl})
 		prevEnd = j
 		i = j
 	}
 	return out
+}
+
+// rune classes
+const (
+	rcLetter = 1 << iota // unicode.IsLetter
+	rcMark               // unicode.IsMark
+	rcUpper              // unicode.IsUpper
+	rcLower              // unicode.IsLower
+)
+
+// runeClasses[r] is the class of each rune below U+0800 (ASCII, Latin,
+// Greek, Cyrillic, Hebrew, Arabic: the two-byte runes).
+var runeClasses = func() (t [0x800]uint8) {
+	for r := rune(0); r < 0x800; r++ {
+		t[r] = classOfSlow(r)
+	}
+	return t
+}()
+
+func classOf(r rune) uint8 {
+	if uint32(r) < 0x800 {
+		return runeClasses[r]
+	}
+	return classOfSlow(r)
+}
+
+func classOfSlow(r rune) uint8 {
+	var c uint8
+	if unicode.IsLetter(r) {
+		c |= rcLetter
+	}
+	if unicode.IsMark(r) {
+		c |= rcMark
+	}
+	if unicode.IsUpper(r) {
+		c |= rcUpper
+	}
+	if unicode.IsLower(r) {
+		c |= rcLower
+	}
+	return c
 }
 
 // asciiLetter[c] is unicode.IsLetter(c) for ASCII bytes.
@@ -155,8 +261,8 @@ var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // foldTmp returns textnorm.Fold(w) in the doc's scratch buffer, without
-// allocating. The result is only valid until the next call of foldTmp or
-// stemTmp: use it for look-ups, never store it.
+// allocating. The result is only valid until the next call of foldTmp:
+// use it for look-ups, or copy it (discoveryCtx.keep).
 func (d *doc) foldTmp(w string) string {
 	if isLowerASCIIWord(w) {
 		return w // already folded
@@ -204,67 +310,243 @@ func isLowerASCIIWord(w string) bool {
 	return w != ""
 }
 
-// stemTmp is d.stemmed(w) for look-ups, with foldTmp's lifetime rule.
-func (d *doc) stemTmp(w string) string {
-	f := d.foldTmp(w)
-	if st := d.stem; st != nil {
-		return textnorm.MapWordsText(f, st)
-	}
-	return f
-}
-
 // discoveryCtx holds text-wide facts used to filter capitalised runs,
-// computed on first use (most articles never need them).
+// computed on first use (most articles never need them), and the folded
+// and stemmed form of each word, computed at most once per call.
 type discoveryCtx struct {
 	d         *doc
 	words     []word
-	lower     map[string]bool // stemmed forms of words not in lower case → also seen in lower case
-	titleLine map[int]bool    // line start offset → the line is in title case (memo)
+	sc        *scratch
+	lowerDone bool // sc.lowHash/lowIdx hold the lower-case stems
 }
 
-func (d *doc) discoveryContext(words []word) *discoveryCtx {
-	return &discoveryCtx{d: d, words: words}
-}
-
-// isLower reports whether the word w (stemmed) also occurs in lower case
-// in the text.
-func (ctx *discoveryCtx) isLower(w string) bool {
-	if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) {
-		return true // w itself is such a word
+func (d *doc) discoveryContext(words []word, sc *scratch) *discoveryCtx {
+	n := len(words)
+	if cap(sc.state) < n {
+		sc.state = make([]uint8, n)
+		sc.title = make([]uint8, n)
+		sc.keys = make([]string, n)
+		sc.stems = make([]string, n)
 	}
-	if ctx.lower == nil {
+	sc.state, sc.title = sc.state[:n], sc.title[:n]
+	clear(sc.state)
+	clear(sc.title)
+	sc.keys, sc.stems = sc.keys[:n], sc.stems[:n]
+	sc.arena = sc.arena[:0]
+	return &discoveryCtx{d: d, words: words, sc: sc}
+}
+
+// fold returns foldTmp of word i, memoised. Keys live in the text or in
+// the scratch arena: use them for look-ups within this call only.
+func (ctx *discoveryCtx) fold(i int) string {
+	sc := ctx.sc
+	if sc.state[i]&1 != 0 {
+		return sc.keys[i]
+	}
+	w := ctx.words[i]
+	txt := ctx.d.text[w.s:w.e]
+	f := txt
+	switch {
+	case w.fl&wASCIILower != 0:
+	case w.fl&wASCIIAlpha != 0 && len(txt) <= 64:
+		// foldTmp lower-cases ASCII letters: do it in the arena
+		f = ctx.keep(txt)
+		b := unsafe.Slice(unsafe.StringData(f), len(f))
+		for k, c := range b {
+			b[k] = c | 0x20
+		}
+	default:
+		f = ctx.keep(ctx.d.foldTmp(txt))
+	}
+	sc.keys[i] = f
+	sc.state[i] |= 1
+	return f
+}
+
+// keep copies a scratch string into the arena. A full arena is replaced,
+// never grown in place, so earlier keys stay valid.
+func (ctx *discoveryCtx) keep(f string) string {
+	if f == "" {
+		return ""
+	}
+	sc := ctx.sc
+	a := sc.arena
+	if len(a)+len(f) > cap(a) {
+		a = make([]byte, 0, max(2*cap(a), len(f), 1024))
+	}
+	at := len(a)
+	a = append(a, f...)
+	sc.arena = a
+	return unsafe.String(&a[at], len(f))
+}
+
+// stem returns stemTmp of word i, memoised (same lifetime as fold).
+func (ctx *discoveryCtx) stem(i int) string {
+	st := ctx.d.stem
+	if st == nil {
+		return ctx.fold(i)
+	}
+	sc := ctx.sc
+	if sc.state[i]&2 != 0 {
+		return sc.stems[i]
+	}
+	// the result is the key itself, a prefix of it or a new string
+	s := textnorm.MapWordsText(ctx.fold(i), st)
+	sc.stems[i] = s
+	sc.state[i] |= 2
+	return s
+}
+
+// mayBe reports whether word i (folded) may be in a set with filter b,
+// testing the filter before folding an ASCII word. Fold (foldFull) trims
+// spaces that foldTmp keeps: for other words the filter is not used.
+func (ctx *discoveryCtx) mayBe(b *lenBloom, i int) bool {
+	w := ctx.words[i]
+	if n := w.e - w.s; w.fl&wASCIIAlpha != 0 && n <= 64 {
+		return b.mayByteLen(ctx.d.text[w.s]|0x20, n)
+	}
+	return true
+}
+
+// isParticle reports whether word i is a name particle (lx.particles).
+func (ctx *discoveryCtx) isParticle(i int) bool {
+	lx := ctx.d.lex
+	return ctx.mayBe(&lx.particleBloom, i) && lx.particles[ctx.fold(i)]
+}
+
+// inStop reports whether word i is a stop word (lx.stop), testing the
+// filter before folding an ASCII word.
+func (ctx *discoveryCtx) inStop(i int) bool {
+	w := ctx.words[i]
+	set := &ctx.d.lex.stopSet
+	if n := w.e - w.s; w.fl&wASCIIAlpha != 0 && n <= 64 {
+		// its fold is the word in lower case: same first byte and length
+		if !set.bloom.mayByteLen(ctx.d.text[w.s]|0x20, n) {
+			return false
+		}
+	}
+	return set.has(ctx.fold(i))
+}
+
+// foldFull returns textnorm.Fold of word i (fold trims only spaces).
+func (ctx *discoveryCtx) foldFull(i int) string { return strings.TrimSpace(ctx.fold(i)) }
+
+// text returns word i of the text.
+func (ctx *discoveryCtx) text(i int) string {
+	w := ctx.words[i]
+	return ctx.d.text[w.s:w.e]
+}
+
+// isLower reports whether word i (stemmed) also occurs in lower case in
+// the text.
+func (ctx *discoveryCtx) isLower(i int) bool {
+	if ctx.words[i].fl&wLower != 0 {
+		return true // the word itself is such a word
+	}
+	sc := ctx.sc
+	if !ctx.lowerDone {
 		// Only the forms of the words not in lower case can be asked for:
-		// collect them, then mark those that a lower-case word has (look-ups
-		// in this small set are cheaper than a set of every word).
-		d := ctx.d
-		ctx.lower = map[string]bool{}
-		for _, w := range ctx.words {
-			txt := d.text[w.s:w.e]
-			if c, _ := utf8.DecodeRuneInString(txt); !unicode.IsLower(c) {
-				if k := d.stemTmp(txt); !hasKey(ctx.lower, k) {
-					ctx.lower[strings.Clone(k)] = false
-				}
+		// collect them (a hash set of word indices), then mark those that
+		// a lower-case word has (look-ups in this small set are cheaper
+		// than a set of every word).
+		ctx.lowerDone = true
+		n := 0
+		for j := range ctx.words {
+			if ctx.words[j].fl&(wLower|wCovered) == 0 {
+				n++
 			}
 		}
-		var bloom lenBloom
-		for k := range ctx.lower {
-			bloom.add(k)
+		size := 16
+		for size < 4*n {
+			size <<= 1
 		}
-		for _, w := range ctx.words {
-			txt := d.text[w.s:w.e]
-			if c, _ := utf8.DecodeRuneInString(txt); unicode.IsLower(c) {
-				k := d.stemTmp(txt)
-				if !bloom.may(k) {
-					continue
-				}
-				if found, ok := ctx.lower[k]; ok && !found {
-					// assigning stores the key again: never the scratch one
-					ctx.lower[strings.Clone(k)] = true
-				}
+		if cap(sc.lowIdx) < size {
+			sc.lowIdx = make([]int32, size)
+			sc.lowHash = make([]uint64, size)
+			sc.lowFound = make([]bool, size)
+		}
+		sc.lowIdx, sc.lowHash, sc.lowFound = sc.lowIdx[:size], sc.lowHash[:size], sc.lowFound[:size]
+		for k := range sc.lowIdx {
+			sc.lowIdx[k] = -1
+		}
+		clear(sc.lowFound)
+		var bloom keyFilter
+		for j := range ctx.words {
+			// covered words are never asked about: runs leave them out
+			if ctx.words[j].fl&(wLower|wCovered) != 0 {
+				continue
+			}
+			k := ctx.stem(j)
+			bloom.add(k)
+			if slot, found := ctx.lowSlot(k); !found {
+				sc.lowIdx[slot], sc.lowHash[slot] = int32(j), maphash.String(lowSeed, k)
+			}
+		}
+		plain := ctx.d.stem == nil
+		for j, w := range ctx.words {
+			if w.fl&wLower == 0 {
+				continue
+			}
+			var k string
+			if plain && w.fl&wASCIILower != 0 {
+				k = ctx.d.text[w.s:w.e] // its own fold and stem
+			} else {
+				k = ctx.stem(j)
+			}
+			if !bloom.may(k) {
+				continue
+			}
+			if slot, found := ctx.lowSlot(k); found {
+				sc.lowFound[slot] = true
 			}
 		}
 	}
-	return ctx.lower[ctx.d.stemTmp(w)] // after building: stemTmp reuses its buffer
+	slot, found := ctx.lowSlot(ctx.stem(i))
+	return found && sc.lowFound[slot]
+}
+
+// lowSlot finds k in the set of isLower: its slot, or the empty slot
+// where it belongs.
+func (ctx *discoveryCtx) lowSlot(k string) (uint64, bool) {
+	sc := ctx.sc
+	h := maphash.String(lowSeed, k)
+	mask := uint64(len(sc.lowIdx) - 1)
+	for slot := h & mask; ; slot = (slot + 1) & mask {
+		x := sc.lowIdx[slot]
+		if x < 0 {
+			return slot, false
+		}
+		if sc.lowHash[slot] == h && ctx.stem(int(x)) == k {
+			return slot, true
+		}
+	}
+}
+
+var lowSeed = maphash.MakeSeed()
+
+// keyFilter is a one-hash Bloom filter of 4096 bits over the first and
+// last byte and the length of a string: may is false for a string that
+// was not added, and true for all that were.
+type keyFilter [64]uint64
+
+func keyBit(k string) uint32 {
+	x := uint32(k[0]) | uint32(k[len(k)-1])<<8 | uint32(len(k))<<16
+	return (x * 0x9E3779B1) >> 20
+}
+
+func (f *keyFilter) add(k string) {
+	if k != "" {
+		b := keyBit(k)
+		f[b>>6] |= 1 << (b & 63)
+	}
+}
+
+func (f *keyFilter) may(k string) bool {
+	if k == "" {
+		return false
+	}
+	b := keyBit(k)
+	return f[b>>6]&(1<<(b&63)) != 0
 }
 
 // lenBloom is a filter of strings by first byte and length (mod 64): may
@@ -275,6 +557,11 @@ func (b *lenBloom) add(k string) {
 	if k != "" {
 		b[k[0]] |= 1 << (len(k) & 63)
 	}
+}
+
+// mayByteLen is may for a string of n bytes starting with c.
+func (b *lenBloom) mayByteLen(c byte, n int) bool {
+	return n > 0 && b[c]&(1<<(n&63)) != 0
 }
 
 func (b *lenBloom) may(k string) bool {
@@ -294,11 +581,6 @@ func (s *wordSet) add(k string) {
 
 func (s *wordSet) has(k string) bool { return s.bloom.may(k) && s.m[k] }
 
-func hasKey(m map[string]bool, k string) bool {
-	_, ok := m[k]
-	return ok
-}
-
 // isTitleLine reports whether the line starting at offset start (as
 // lineStartOf gives it; -1 for none) is in title case (a headline: most
 // longer words capitalised). Lines are measured when first asked about.
@@ -306,13 +588,16 @@ func (ctx *discoveryCtx) isTitleLine(start int) bool {
 	if start < 0 {
 		return false
 	}
-	if v, ok := ctx.titleLine[start]; ok {
-		return v
-	}
 	d, words := ctx.d, ctx.words
 	// the line's words: from the first word after start up to the next
-	// word whose separator holds a line break
+	// word whose separator holds a line break (the verdict depends on k
+	// only, so it is kept per k)
 	k := sort.Search(len(words), func(i int) bool { return words[i].s >= start })
+	if k < len(words) {
+		if v := ctx.sc.title[k]; v != 0 {
+			return v == 2
+		}
+	}
 	capN, allN := 0, 0
 	for j := k; j < len(words); j++ {
 		w := words[j]
@@ -320,20 +605,21 @@ func (ctx *discoveryCtx) isTitleLine(start int) bool {
 			break
 		}
 		txt := d.text[w.s:w.e]
-		if utf8.RuneCountInString(txt) < 4 || d.lex.stopSet.has(d.foldTmp(txt)) {
+		if len(txt) < 4 || len(txt) < 16 && utf8.RuneCountInString(txt) < 4 || ctx.inStop(j) {
 			continue
 		}
 		allN++
-		c, _ := utf8.DecodeRuneInString(txt)
-		if unicode.IsUpper(c) {
+		if w.fl&wUpper != 0 {
 			capN++
 		}
 	}
 	v := allN >= 4 && float64(capN) >= 0.75*float64(allN)
-	if ctx.titleLine == nil {
-		ctx.titleLine = map[int]bool{}
+	if k < len(words) {
+		ctx.sc.title[k] = 1
+		if v {
+			ctx.sc.title[k] = 2
+		}
 	}
-	ctx.titleLine[start] = v
 	return v
 }
 
@@ -357,42 +643,58 @@ type resolved struct {
 
 // cachedResolve resolves a discovered multi-word name, caching the result
 // in the Recognizer.
-func (d *doc) cachedResolve(surface string) (int32, float64, bool) {
-	k := "\x00" + textnorm.Fold(surface)
+func (d *doc) cachedResolve(surface string, sc *scratch) (int32, float64, bool) {
+	// the key is "\x00" + textnorm.Fold(surface), built without allocating
+	b := textnorm.AppendFold(sc.kbuf[:0], surface)
+	n := len(b)
+	f := strings.TrimSpace(unsafe.String(unsafe.SliceData(b), n))
+	at := n
+	if f != "" {
+		at = int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+	}
+	b = append(b, 0)
+	b = append(b, b[at:at+len(f)]...)
+	sc.kbuf = b
+	k := unsafe.String(&b[n], len(b)-n)
 	if v, ok := d.r.tokCache.Load(k); ok {
 		x := v.(resolved)
 		return x.ent, x.score, x.ok
 	}
 	e, s, ok := d.r.res.resolve(surface, nil, false)
-	d.r.cacheStore(k, resolved{e, s, ok})
+	d.r.cacheStore(strings.Clone(k), resolved{e, s, ok})
 	return e, s, ok
 }
 
-// nameRun handles one capitalised run (words[at:] starts with run).
-func (d *doc) nameRun(run []word, words []word, at int, ctx *discoveryCtx) {
+// nameRun handles one capitalised run, words[lo:hi].
+func (d *doc) nameRun(lo, hi int, ctx *discoveryCtx) {
 	lx := d.lex
-	fold := func(w word) string { return textnorm.Fold(d.text[w.s:w.e]) }
-	// inSet looks a word up in a folded word set without allocating
-	inSet := func(m map[string]bool, w word) bool { return m[d.foldTmp(d.text[w.s:w.e])] }
-	var lead []string // words before the run and trimmed leading words
+	words := ctx.words
+	at := lo
+	isStop := ctx.inStop // lx.stop
+	// the lead words are the word before the run (in the same clause) and
+	// the trimmed leading words: words[lead0] (when lead0 >= 0), then
+	// words[at:lo]
+	lead0 := -1
 	if at > 0 && !strings.ContainsAny(words[at].sep(d.text), ".!?;:\n") {
-		lead = append(lead, fold(words[at-1]))
+		lead0 = at - 1
 	}
-	for len(run) > 0 && (inSet(lx.stop, run[0]) || inSet(lx.particles, run[0])) {
-		lead = append(lead, fold(run[0]))
-		run = run[1:]
+	for lo < hi && (isStop(lo) || ctx.isParticle(lo)) {
+		lo++
 	}
-	if len(run) == 1 {
-		if key, ok := d.newLast[d.stemTmp(d.text[run[0].s:run[0].e])]; ok {
-			surface := d.text[run[0].s:run[0].e]
-			d.emitOrig(key, run[0].s, run[0].e, ViaShort)
+	if hi-lo == 1 {
+		if key, ok := d.newLast[ctx.stem(lo)]; ok {
+			surface := ctx.text(lo)
+			d.emitOrig(key, words[lo].s, words[lo].e, ViaShort)
 			d.newEnts[key].Aliases = appendNew(d.newEnts[key].Aliases, surface)
 			return
 		}
 	}
 	cue, place, byline := false, false, false
-	for i, w := range lead {
-		last := i == len(lead)-1
+	leadWord := func(i int, last bool) {
+		if !ctx.mayBe(&lx.leadBloom, i) {
+			return // in none of the three sets
+		}
+		w := ctx.foldFull(i)
 		if lx.cues[w] {
 			cue = true
 		}
@@ -403,6 +705,12 @@ func (d *doc) nameRun(run []word, words []word, at int, ctx *discoveryCtx) {
 			byline = true
 		}
 	}
+	if lead0 >= 0 {
+		leadWord(lead0, at == lo)
+	}
+	for i := at; i < lo; i++ {
+		leadWord(i, i == lo-1)
+	}
 	if byline || place && !cue {
 		return
 	}
@@ -411,51 +719,43 @@ func (d *doc) nameRun(run []word, words []word, at int, ctx *discoveryCtx) {
 	}
 	// The checks below only decide whether to stop here, so the cheap ones
 	// come first; the text-wide ones (title-case line, lower-case use) last.
-	for len(run) > 0 && (inSet(lx.stop, run[len(run)-1]) || inSet(lx.particles, run[len(run)-1])) {
-		run = run[:len(run)-1]
+	for hi > lo && (isStop(hi-1) || ctx.isParticle(hi-1)) {
+		hi--
 	}
-	if len(run) == 0 || len(run) > 4 {
+	if hi == lo || hi-lo > 4 {
 		return
 	}
-	for _, w := range run {
-		f := d.foldTmp(d.text[w.s:w.e])
-		if lx.nonPerson[f] || lx.stop[f] {
+	for i := lo; i < hi; i++ {
+		f := ctx.fold(i)
+		if lx.nonPerson[f] || lx.stopSet.has(f) {
 			return
 		}
-		if txt := d.text[w.s:w.e]; utf8.RuneCountInString(txt) >= 2 && allUpper(txt) {
+		if txt := ctx.text(i); len(txt) >= 2 && utf8.RuneCountInString(txt) >= 2 && allUpper(txt) {
 			return // acronym
 		}
 	}
-	if !cue && ctx.isTitleLine(d.lineStartOf(run0(run))) {
-		return
-	}
+	// (both tests only read the text: their order does not matter)
 	if !cue {
-		for _, w := range run {
-			if ctx.isLower(d.text[w.s:w.e]) {
+		for i := lo; i < hi; i++ {
+			if ctx.isLower(i) {
 				return
 			}
 		}
+		if ctx.isTitleLine(d.lineStartOf(words[lo].s)) {
+			return
+		}
 	}
-	o0, o1 := run[0].s, run[len(run)-1].e
+	o0, o1 := words[lo].s, words[hi-1].e
 	surface := d.text[o0:o1]
-	if len(run) == 1 {
-		d.singleName(surface, o0, o1)
+	if hi-lo == 1 {
+		d.singleName(ctx, lo)
 		return
 	}
-	if ent, score, ok := d.cachedResolve(surface); ok {
-		via := ViaFuzzy
-		_ = score
-		d.emitOrigEnt(ent, o0, o1, via)
+	if ent, _, ok := d.cachedResolve(surface, ctx.sc); ok {
+		d.emitOrigEnt(ent, o0, o1, ViaFuzzy)
 		return
 	}
 	d.newPerson(surface, surface, o0, o1)
-}
-
-func run0(run []word) int {
-	if len(run) == 0 {
-		return 0
-	}
-	return run[0].s
 }
 
 func (d *doc) emitOrigEnt(ent int32, o0, o1 int, via string) {
@@ -463,10 +763,18 @@ func (d *doc) emitOrigEnt(ent int32, o0, o1 int, via string) {
 	d.last[ent] = len(d.ments) - 1
 }
 
-// singleName handles a lone capitalised word: the surname of a new person
-// seen before, or a spelling variant of a known person's name.
-func (d *doc) singleName(surface string, o0, o1 int) {
-	f := d.stemmed(surface)
+// singleName handles a lone capitalised word (word i): the surname of a
+// new person seen before, or a spelling variant of a known person's name.
+func (d *doc) singleName(ctx *discoveryCtx, i int) {
+	o0, o1 := ctx.words[i].s, ctx.words[i].e
+	surface := d.text[o0:o1]
+	ff := ctx.foldFull(i) // textnorm.Fold(surface)
+	var f string          // d.stemmed(surface)
+	if len(ff) == len(ctx.fold(i)) {
+		f = ctx.stem(i)
+	} else {
+		f = d.stemmed(surface)
+	}
 	if key, ok := d.newLast[f]; ok {
 		d.emitOrig(key, o0, o1, ViaShort)
 		d.newEnts[key].Aliases = appendNew(d.newEnts[key].Aliases, surface)
@@ -478,14 +786,16 @@ func (d *doc) singleName(surface string, o0, o1 int) {
 	// the resolver's answer depends on the folded surface only, so that is
 	// the cache key (the stem would merge forms it tells apart)
 	var ent int32 = -1
-	k := "\x01" + textnorm.Fold(surface)
+	sc := ctx.sc
+	sc.kbuf = append(append(sc.kbuf[:0], 1), ff...)
+	k := unsafe.String(&sc.kbuf[0], len(sc.kbuf))
 	if v, ok := d.r.tokCache.Load(k); ok {
 		ent = v.(int32)
 	} else {
 		if e, score, ok := d.r.res.resolve(surface, d.isPerson, false); ok && score >= singleThreshold {
 			ent = e
 		}
-		d.r.cacheStore(k, ent)
+		d.r.cacheStore(strings.Clone(k), ent)
 	}
 	if ent >= 0 {
 		d.emitOrigEnt(ent, o0, o1, ViaFuzzy)
@@ -503,11 +813,15 @@ func (d *doc) stemmed(s string) string {
 
 // newPerson records a discovered person not in the gazetteer.
 func (d *doc) newPerson(surface, form string, o0, o1 int) {
-	lat := normSpaces(textnorm.Latin(d.stemmed(form)))
+	stemmed := d.stemmed(form)
+	lat := normSpaces(textnorm.Latin(stemmed))
 	if lat == "" {
 		return
 	}
 	key := "new:" + KindPerson + ":" + strings.ReplaceAll(lat, " ", "-")
+	if d.newEnts == nil {
+		d.newEnts, d.newLast = map[string]*Entity{}, map[string]string{}
+	}
 	e := d.newEnts[key]
 	if e == nil {
 		e = &Entity{Key: key, Name: surface, Kind: KindPerson}
@@ -516,7 +830,7 @@ func (d *doc) newPerson(surface, form string, o0, o1 int) {
 	}
 	e.Aliases = appendNew(e.Aliases, surface)
 	d.emitOrig(key, o0, o1, ViaNew)
-	if ws := strings.Fields(d.stemmed(form)); len(ws) >= 2 {
+	if ws := strings.Fields(stemmed); len(ws) >= 2 {
 		d.newLast[ws[len(ws)-1]] = key
 	}
 }

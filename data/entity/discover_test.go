@@ -37,13 +37,13 @@ func TestDiscoveryContext(t *testing.T) {
 				lower[d.stemmed(text[w.s:w.e])] = true
 			}
 		}
-		ctx := d.discoveryContext(words)
+		ctx := d.discoveryContext(words, new(scratch))
 		for i, w := range words {
 			txt := text[w.s:w.e]
 			if i%2 == 0 {
 				ctx.isTitleLine(d.lineStartOf(w.s)) // uses the scratch buffer
 			}
-			if got, want := ctx.isLower(txt), lower[d.stemmed(txt)]; got != want {
+			if got, want := ctx.isLower(i), lower[d.stemmed(txt)]; got != want {
 				t.Errorf("%s: isLower(%q) = %v, want %v", key, txt, got, want)
 			}
 		}

@@ -63,6 +63,7 @@ type template struct {
 // lexicon is the per-language data derived from roles.json and stop.json.
 type lexicon struct {
 	templates    []template
+	tix          *templateIndex // nil: scan all templates
 	titleSpace   bool
 	abbrevFollow []string        // folded
 	stop         map[string]bool // folded
@@ -75,6 +76,8 @@ type lexicon struct {
 	placeWords   map[string]bool
 	surnames     map[rune]bool
 	nonNameFinal map[rune]bool
+	// filters in front of particles and of cues, places and byline
+	particleBloom, leadBloom lenBloom
 }
 
 func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
@@ -173,7 +176,95 @@ func loadLexicons() (map[string]*lexicon, map[string]langRoles, error) {
 			lx.byline[textnorm.Fold(w)] = true
 		}
 	}
+	for _, lx := range out {
+		lx.tix = newTemplateIndex(lx.templates)
+		for k := range lx.particles {
+			lx.particleBloom.add(k)
+		}
+		for _, m := range []map[string]bool{lx.cues, lx.places, lx.byline} {
+			for k := range m {
+				lx.leadBloom.add(k)
+			}
+		}
+	}
 	return out, raw, nil
+}
+
+// templateIndex narrows the templates to try around a country name by
+// the text next to it: the last kp bytes before the name must end some
+// template's prefix and the first ks bytes after it begin its suffix (kp
+// and ks are the shortest non-empty prefix and suffix, at most 8 bytes).
+// Candidate sets are bit sets over the template list (at most 256), so
+// they keep template order.
+type templateIndex struct {
+	kp, ks       int
+	pSlot, sSlot map[string]int // key → slot; slot 0: no such key
+	pMask, sMask [][4]uint64    // per slot: templates that may match
+}
+
+func newTemplateIndex(tps []template) *templateIndex {
+	if len(tps) > 256 {
+		return nil // roles scans every template
+	}
+	ix := &templateIndex{kp: 8, ks: 8, pSlot: map[string]int{}, sSlot: map[string]int{}}
+	for _, tp := range tps {
+		if tp.prefix != "" {
+			ix.kp = min(ix.kp, len(tp.prefix))
+		}
+		if tp.suffix != "" {
+			ix.ks = min(ix.ks, len(tp.suffix))
+		}
+	}
+	ix.pMask, ix.sMask = make([][4]uint64, 1), make([][4]uint64, 1)
+	for k, tp := range tps {
+		if tp.prefix != "" {
+			key := tp.prefix[len(tp.prefix)-ix.kp:]
+			if ix.pSlot[key] == 0 {
+				ix.pSlot[key] = len(ix.pMask)
+				ix.pMask = append(ix.pMask, [4]uint64{})
+			}
+		}
+		if tp.suffix != "" {
+			key := tp.suffix[:ix.ks]
+			if ix.sSlot[key] == 0 {
+				ix.sSlot[key] = len(ix.sMask)
+				ix.sMask = append(ix.sMask, [4]uint64{})
+			}
+		}
+		_ = k
+	}
+	for k, tp := range tps {
+		bit, w := uint64(1)<<(k%64), k/64
+		if tp.prefix == "" {
+			for slot := range ix.pMask {
+				ix.pMask[slot][w] |= bit
+			}
+		} else {
+			ix.pMask[ix.pSlot[tp.prefix[len(tp.prefix)-ix.kp:]]][w] |= bit
+		}
+		if tp.suffix == "" {
+			for slot := range ix.sMask {
+				ix.sMask[slot][w] |= bit
+			}
+		} else {
+			ix.sMask[ix.sSlot[tp.suffix[:ix.ks]]][w] |= bit
+		}
+	}
+	return ix
+}
+
+// candidates returns the set of templates that may match around a country
+// name at t[s:e] (bit k: template k).
+func (ix *templateIndex) candidates(t string, s, e int) [4]uint64 {
+	ps, ss := 0, 0
+	if s >= ix.kp {
+		ps = ix.pSlot[t[s-ix.kp:s]]
+	}
+	if e+ix.ks <= len(t) {
+		ss = ix.sSlot[t[e:e+ix.ks]]
+	}
+	p, x := &ix.pMask[ps], &ix.sMask[ss]
+	return [4]uint64{p[0] & x[0], p[1] & x[1], p[2] & x[2], p[3] & x[3]}
 }
 
 func newLexicon() *lexicon {

@@ -1,8 +1,12 @@
 package entity
 
 import (
+	"cmp"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +43,7 @@ type doc struct {
 	newOrder []string
 	newLast  map[string]string // folded last word → new entity key
 	buf      []byte            // scratch for foldTmp
+	refArena []ref             // filtered ref lists of hits (accept)
 	stem     stemmer           // the language's stemmer (nil: none)
 }
 
@@ -54,8 +59,8 @@ func (r *Recognizer) Recognize(text, lang string, date time.Time) ([]Entity, []M
 	if !date.IsZero() {
 		date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	d := &doc{r: r, text: text, lang: lang, date: date, last: map[int32]int{},
-		newEnts: map[string]*Entity{}, newLast: map[string]string{}}
+	// newEnts and newLast are made by newPerson (reading a nil map is fine)
+	d := &doc{r: r, text: text, lang: lang, date: date, last: map[int32]int{}}
 	d.lex = r.lex[lang]
 	if d.lex == nil {
 		d.lex = r.lex["en"]
@@ -67,26 +72,29 @@ func (r *Recognizer) Recognize(text, lang string, date time.Time) ([]Entity, []M
 		ft = ft.MapWords(st)
 	}
 	d.ft, d.t = ft, ft.Text
-	var hits []hit
+	// the hit lists and the ref arena are only used within this call
+	hb := hitPool.Get().(*hitBufs)
+	d.refArena = hb.refs[:0]
+	hits := hb.hits[:0]
 	r.matcherFor(mode).scan(d.t, func(s, e int, id int32) {
 		if h, ok := d.accept(s, e, id); ok {
 			hits = append(hits, h)
 		}
 	})
 	// order by end, then start, then pattern (decompose prefers the first
-	// of equally long inner names)
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := &hits[i], &hits[j]
+	// of equally long inner names); a total order, so any sort will do
+	slices.SortFunc(hits, func(a, b hit) int {
 		if a.e != b.e {
-			return a.e < b.e
+			return cmp.Compare(a.e, b.e)
 		}
 		if a.s != b.s {
-			return a.s < b.s
+			return cmp.Compare(a.s, b.s)
 		}
-		return a.pat < b.pat
+		return cmp.Compare(a.pat, b.pat)
 	})
-	raw := append([]hit(nil), hits...)
-	d.sel = d.decompose(selectHits(hits), raw)
+	raw := append(hb.raw[:0], hits...)
+	d.sel = d.decompose(selectHits(hits), raw, hb.sel[:0])
+	d.ments = make([]Mention, 0, len(d.sel)+len(d.sel)/4+8)
 	d.resolveHits()
 	d.roles()
 	if textLang(lang) {
@@ -95,8 +103,24 @@ func (r *Recognizer) Recognize(text, lang string, date time.Time) ([]Entity, []M
 	if lang == "ja" || lang == "zh" {
 		d.glosses()
 	}
-	return d.finish()
+	ents, ments := d.finish()
+	// nothing returned refers to the hits or the refs
+	clear(hits)
+	clear(raw)
+	clear(d.sel)
+	clear(d.refArena)
+	hb.hits, hb.raw, hb.sel, hb.refs = hits[:0], raw[:0], d.sel[:0], d.refArena[:0]
+	hitPool.Put(hb)
+	return ents, ments
 }
+
+// hitBufs are the per-call hit lists of Recognize, reused through a pool.
+type hitBufs struct {
+	hits, raw, sel []hit
+	refs           []ref
+}
+
+var hitPool = sync.Pool{New: func() any { return new(hitBufs) }}
 
 func textLang(lang string) bool {
 	switch lang {
@@ -141,10 +165,15 @@ func (d *doc) accept(s, e int, id int32) (hit, bool) {
 	if p.last == textnorm.ScriptHangul && p.runes <= 1 && ns == textnorm.ScriptHangul {
 		return hit{}, false
 	}
-	// refs is p.refs itself while every ref passes (no allocation), a
-	// filtered copy once one fails
-	refs := p.refs[:0]
-	copied := false
+	// refs is p.refs itself when every ref passes (no allocation), else a
+	// copy of the passing ones carved from the doc's ref arena
+	n := len(p.refs)
+	var okSmall uint64 // bit k: p.refs[k] passes (n <= 64)
+	var okBig []bool   // the same for longer lists
+	if n > 64 {
+		okBig = make([]bool, n)
+	}
+	nOK := 0
 	var best uint8
 	bestP := -1
 	surf := ""
@@ -172,23 +201,34 @@ func (d *doc) accept(s, e int, id int32) (hit, bool) {
 			ok = lastOK
 		}
 		if !ok {
-			if !copied {
-				refs = append(make([]ref, 0, len(p.refs)-1), p.refs[:k]...)
-				copied = true
-			}
 			continue
 		}
-		if copied {
-			refs = append(refs, rf)
+		nOK++
+		if okBig != nil {
+			okBig[k] = true
 		} else {
-			refs = p.refs[:k+1]
+			okSmall |= 1 << k
 		}
 		if kindPriority[rf.kind] > bestP {
 			bestP, best = kindPriority[rf.kind], rf.kind
 		}
 	}
-	if len(refs) == 0 {
+	if nOK == 0 {
 		return hit{}, false
+	}
+	refs := p.refs
+	if nOK < n {
+		if len(d.refArena)+nOK > cap(d.refArena) {
+			// a new chunk: earlier hits keep theirs
+			d.refArena = make([]ref, 0, max(2*cap(d.refArena), 32, nOK))
+		}
+		at := len(d.refArena)
+		for k := range p.refs {
+			if okBig != nil && okBig[k] || okBig == nil && okSmall&(1<<k) != 0 {
+				d.refArena = append(d.refArena, p.refs[k])
+			}
+		}
+		refs = d.refArena[at:len(d.refArena):len(d.refArena)]
 	}
 	return hit{s: s, e: e, pat: id, refs: refs, best: best}, true
 }
@@ -324,8 +364,7 @@ func selectHits(h []hit) []hit {
 // ("South Korea's Unification Ministry", "Kementerian Unifikasi Korea
 // Selatan") into the shorter name of the same organisation and the
 // country, when both are names on their own.
-func (d *doc) decompose(sel, raw []hit) []hit {
-	var out []hit
+func (d *doc) decompose(sel, raw, out []hit) []hit {
 	for _, h := range sel {
 		org := int32(-1)
 		for _, rf := range h.refs {
@@ -416,9 +455,11 @@ func (d *doc) recent(cands []int32) int32 {
 func (d *doc) isPerson(i int32) bool { return d.r.ents[i].e.Kind == gazetteer.Person }
 
 func (d *doc) resolveHits() {
+	// candidate lists, reused from hit to hit (choose and recent keep none)
+	var names, shorts, abbrevs []int32
 	for i := 0; i < len(d.sel); i++ {
 		h := d.sel[i]
-		var names, shorts, abbrevs []int32
+		names, shorts, abbrevs = names[:0], shorts[:0], abbrevs[:0]
 		var nameFirst bool
 		var title, fixed = -1, -1
 		for _, rf := range h.refs {
@@ -786,7 +827,28 @@ func (d *doc) roles() {
 		}
 		bs, be := -1, -1
 		role := ""
-		for k := range d.lex.templates {
+		// the templates to try, in order: those the index leaves (bit k of
+		// cands[k/64]), or all
+		var cands [4]uint64
+		ix := d.lex.tix
+		if ix != nil {
+			cands = ix.candidates(t, h.s, h.e)
+		}
+		for k := 0; k < len(d.lex.templates); k++ {
+			if ix != nil {
+				w := k / 64
+				for w < len(cands) && cands[w]>>(k%64) == 0 {
+					w++
+					k = w * 64
+				}
+				if w >= len(cands) {
+					break
+				}
+				k += bits.TrailingZeros64(cands[w] >> (k % 64))
+				if k >= len(d.lex.templates) {
+					break
+				}
+			}
 			tp := &d.lex.templates[k]
 			// cheap byte tests before the string comparisons
 			if lp := len(tp.prefix); lp > 0 && (lp > h.s || t[h.s-1] != tp.prefix[lp-1]) ||
@@ -928,24 +990,60 @@ func (d *doc) glosses() {
 
 // finish orders mentions and builds the entity list.
 func (d *doc) finish() ([]Entity, []Mention) {
-	sort.SliceStable(d.ments, func(i, j int) bool {
-		if d.ments[i].Start != d.ments[j].Start {
-			return d.ments[i].Start < d.ments[j].Start
+	slices.SortStableFunc(d.ments, func(a, b Mention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return d.ments[i].End > d.ments[j].End
+		return cmp.Compare(b.End, a.End)
 	})
-	var ents []Entity
-	seen := map[string]bool{}
+	// the entities in order of first mention: gazetteer index, or -1 and
+	// the new entity
+	type first struct {
+		i int32
+		e *Entity
+	}
+	order := make([]first, 0, 16)
+	// keys seen: the first few in a list, then in a map
+	var seenBuf [17]string
+	seenList := seenBuf[:0]
+	var seen map[string]bool
 	for _, m := range d.ments {
-		if seen[m.EntityKey] {
-			continue
+		if seen != nil {
+			if seen[m.EntityKey] {
+				continue
+			}
+			seen[m.EntityKey] = true
+		} else {
+			if slices.Contains(seenList, m.EntityKey) {
+				continue
+			}
+			seenList = append(seenList, m.EntityKey)
+			if len(seenList) > 16 {
+				seen = make(map[string]bool, 2*len(seenList))
+				for _, k := range seenList {
+					seen[k] = true
+				}
+			}
 		}
-		seen[m.EntityKey] = true
 		if i, ok := d.r.byKey[m.EntityKey]; ok {
-			ents = append(ents, d.r.ents[i].e)
+			order = append(order, first{i: i})
 		} else if e := d.newEnts[m.EntityKey]; e != nil {
-			ents = append(ents, *e)
+			order = append(order, first{i: -1, e: e})
 		}
+	}
+	var ents []Entity
+	if len(order) > 0 {
+		ents = make([]Entity, len(order))
+		for k, f := range order {
+			if f.i >= 0 {
+				ents[k] = d.r.ents[f.i].e
+			} else {
+				ents[k] = *f.e
+			}
+		}
+	}
+	if len(d.ments) == 0 {
+		return ents, nil // as before the mentions were given room up front
 	}
 	return ents, d.ments
 }

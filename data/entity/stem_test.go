@@ -55,3 +55,40 @@ func loadCorpusIfAny(t *testing.T) []corpusDoc {
 	t.Run("corpus", func(t *testing.T) { docs = loadCorpus(t) })
 	return docs
 }
+
+// FuzzStemRU checks stemRU against its plain definition on any input,
+// invalid UTF-8 and runes outside the Cyrillic block included.
+func FuzzStemRU(f *testing.F) {
+	for _, w := range []string{"ыном", "сергеем", "ᲀᲀого", "ꙁого", "ёлкину", "\xd0", "\xd0ого", "ого\xd1", "abcого", "ѐѐѐ", "ҁҁой"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := stemRU(w), stemRUList(w); got != want {
+			t.Errorf("stemRU(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
+
+// stemIDList is the plain definition of stemID.
+func stemIDList(w string) string {
+	if utf8.RuneCountInString(w) < 7 {
+		return w
+	}
+	for _, e := range []string{"nya", "lah", "kah", "pun"} {
+		if strings.HasSuffix(w, e) {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
+func FuzzStemID(f *testing.F) {
+	for _, w := range []string{"putinnya", "jokowilah", "apakah", "siapapun", "nya", "rusianya", "éééénya", "ééénya", "kimpun"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := stemID(w), stemIDList(w); got != want {
+			t.Errorf("stemID(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
