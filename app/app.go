@@ -25,7 +25,11 @@
 package app
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Run opens the workbench window, opens sessionPath when it is not empty,
@@ -33,6 +37,9 @@ import (
 func Run(a fyne.App, sessionPath string) {
 	w := New(a, DefaultOptions())
 	if sessionPath != "" {
+		// the session's screens replace this in a moment: a plain line
+		// draws faster than the welcome screen for the first frame
+		w.win.SetContent(container.NewCenter(widget.NewLabel("Opening " + filepath.Base(sessionPath) + "…")))
 		w.OpenSession(sessionPath)
 	} else {
 		w.OpenLatest()

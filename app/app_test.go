@@ -611,3 +611,35 @@ func TestTimeline(t *testing.T) {
 }
 
 func cellID(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+
+// TestLazyScreens: with lazy screens (the real app's setting) a change
+// reloads the shown screen at once and the others when their tab is shown.
+func TestLazyScreens(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := newFake()
+	w := New(a, Options{Open: func(context.Context, string) (Engine, error) { return f, nil }, Background: syncRun, LazyScreens: true})
+	t.Cleanup(func() { w.win.Close() })
+	w.OpenSession(f.path)
+	if w.eng == nil {
+		t.Fatalf("not open: %s", w.lastError)
+	}
+	if w.tabs.SelectedIndex() != tabCompare {
+		t.Fatalf("first tab %d", w.tabs.SelectedIndex())
+	}
+	chooseFocus(t, w, "kim", "Kim Jong Un")
+	if len(w.compare.Rows()) == 0 {
+		t.Fatal("the shown Compare screen did not load")
+	}
+	if w.timeline.gen != 0 || !w.stale[w.timeline] {
+		t.Fatalf("hidden Timeline loaded at once (gen %d, stale %v)", w.timeline.gen, w.stale[w.timeline])
+	}
+	w.showTab(tabTimeline)
+	if w.timeline.gen != 1 || len(w.timeline.points) == 0 || w.stale[w.timeline] {
+		t.Errorf("Timeline after its tab was shown: gen %d, %d points, stale %v", w.timeline.gen, len(w.timeline.points), w.stale[w.timeline])
+	}
+	w.showTab(tabCompare)
+	w.showTab(tabTimeline) // nothing changed meanwhile: no reload
+	if w.timeline.gen != 1 {
+		t.Errorf("Timeline reloaded without a change: gen %d", w.timeline.gen)
+	}
+}

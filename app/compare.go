@@ -232,7 +232,7 @@ func (c *Compare) SetFocus(e data.EntityRow) {
 	c.ticked = map[int64]bool{}
 	c.focusLbl.SetText(focusText(e))
 	c.run()
-	c.wb.timeline.reload()
+	c.wb.refresh(c.wb.timeline)
 }
 
 func focusText(e data.EntityRow) string {

@@ -31,7 +31,7 @@ func buildSample(ctx context.Context, path string, progress func(data.ImportEven
 // DefaultOptions are the options Run uses: the real engine and the
 // embedded sample corpus.
 func DefaultOptions() Options {
-	return Options{Open: openDataSession, Sample: buildSample, Hint: engineHint}
+	return Options{Open: openDataSession, Sample: buildSample, Hint: engineHint, LazyScreens: true}
 }
 
 // engineHint says what to do about the engine's typed errors.

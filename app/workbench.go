@@ -50,6 +50,10 @@ type Options struct {
 	// Hint returns what the analyst can do about an engine error ("" when
 	// it knows nothing better than the generic advice).
 	Hint func(error) string
+	// LazyScreens reloads a screen only while its tab is shown: the others
+	// are marked stale and reload when their tab is selected, so that a
+	// large session's first frame does not wait for screens nobody looks at.
+	LazyScreens bool
 }
 
 // screen is what every screen struct provides.
@@ -80,6 +84,7 @@ type Workbench struct {
 
 	undoItem   *fyne.MenuItem
 	lastNotice string // the last information shown (for tests)
+	stale      map[screen]bool // screens to reload when their tab is shown (lazy screens)
 	recentMenu *fyne.Menu
 	lastError  string // the last error shown (for tests)
 }
@@ -161,9 +166,40 @@ func (w *Workbench) edit(what string, work func(ctx context.Context, e Engine) e
 // changed reloads every screen and the Undo menu after the data changed.
 func (w *Workbench) changed() {
 	for _, s := range w.screens() {
-		s.reload()
+		w.refresh(s)
 	}
 	w.refreshUndo()
+}
+
+// refresh reloads screen s now, or, with lazy screens and s not shown,
+// when its tab is next selected.
+func (w *Workbench) refresh(s screen) {
+	if w.opts.LazyScreens && w.tabs != nil && w.shown() != s {
+		w.stale[s] = true
+		return
+	}
+	delete(w.stale, s)
+	s.reload()
+}
+
+// shown is the screen of the selected tab (nil before the tabs exist).
+func (w *Workbench) shown() screen {
+	ss := w.screens()
+	if w.tabs == nil || len(ss) == 0 {
+		return nil
+	}
+	if i := w.tabs.SelectedIndex(); i >= 0 && i < len(ss) {
+		return ss[i]
+	}
+	return nil
+}
+
+// onTab reloads the newly shown screen when it missed changes.
+func (w *Workbench) onTab() {
+	if s := w.shown(); s != nil && w.stale[s] {
+		delete(w.stale, s)
+		s.reload()
+	}
 }
 
 func (w *Workbench) screens() []screen {
@@ -301,6 +337,8 @@ func (w *Workbench) setEngine(e Engine) {
 		container.NewTabItemWithIcon("Reader", theme.DocumentIcon(), w.reader.buildUI()),
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), w.timeline.buildUI()),
 	)
+	w.stale = map[screen]bool{}
+	w.tabs.OnSelected = func(*container.TabItem) { w.onTab() }
 	w.tabs.SetTabLocation(container.TabLocationTop)
 	w.win.SetContent(w.tabs)
 	w.setTitle()

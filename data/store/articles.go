@@ -209,12 +209,24 @@ func setArticleMeta(ctx context.Context, tx *sql.Tx, id int64, m ArticleMeta) er
 
 // Outlets lists the outlets in the session.
 func (s *DB) Outlets(ctx context.Context) ([]string, error) {
-	return s.strings(ctx, "SELECT DISTINCT outlet FROM articles WHERE outlet != '' ORDER BY outlet")
+	return s.strings(ctx, distinctValues("outlet"))
 }
 
 // Languages lists the languages in the session.
 func (s *DB) Languages(ctx context.Context) ([]string, error) {
-	return s.strings(ctx, "SELECT DISTINCT lang FROM articles WHERE lang != '' ORDER BY lang")
+	return s.strings(ctx, distinctValues("lang"))
+}
+
+// distinctValues is the query listing the distinct non-empty values of an
+// indexed column of articles in order, by hopping through its index from
+// one value to the next (a few look-ups per value) instead of reading every
+// article's entry: at 100k articles DISTINCT took a third of a second.
+func distinctValues(col string) string {
+	return `WITH RECURSIVE v(x) AS (
+		SELECT MIN(` + col + `) FROM articles WHERE ` + col + ` > ''
+		UNION ALL
+		SELECT (SELECT MIN(` + col + `) FROM articles WHERE ` + col + ` > v.x) FROM v WHERE v.x IS NOT NULL
+	) SELECT x FROM v WHERE x IS NOT NULL`
 }
 
 func (s *DB) strings(ctx context.Context, q string, args ...any) ([]string, error) {

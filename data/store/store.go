@@ -164,7 +164,7 @@ func checkFile(path string) (exists bool, err error) {
 
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", "cache_size(-32768)"} {
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", "cache_size(-32768)", "wal_autocheckpoint(8192)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
