@@ -228,8 +228,7 @@ func (s *DB) loadMentions(ctx context.Context, d *compareData) error {
 	if err := rows.Err(); err != nil {
 		return s.readErr(err)
 	}
-	var pairs []byte
-	pairs = append(pairs, '[')
+	var probe [][2]int64
 	for cp, evs := range d.events {
 		seen := map[int64]bool{}
 		for _, ev := range evs {
@@ -238,14 +237,20 @@ func (s *DB) loadMentions(ctx context.Context, d *compareData) error {
 			}
 			seen[ev.article] = true
 			for _, e := range members[cp] {
-				if len(pairs) > 1 {
-					pairs = append(pairs, ',')
-				}
-				pairs = strconv.AppendInt(pairs, e<<32|ev.article, 10)
+				probe = append(probe, [2]int64{e, ev.article})
 			}
 		}
 	}
-	pairs = append(pairs, ']')
+	return s.countMentions(ctx, probe, members, d.mentions)
+}
+
+// countMentions adds the mentions of each (entity, article) pair in probe
+// to into, keyed by the entity's canonical id (its group in members, or
+// itself).
+func (s *DB) countMentions(ctx context.Context, probe [][2]int64, members map[int64][]int64, into map[[2]int64]int) error {
+	if len(probe) == 0 {
+		return nil
+	}
 	canon := map[int64]int64{}
 	for c, ms := range members {
 		for _, e := range ms {
@@ -253,7 +258,15 @@ func (s *DB) loadMentions(ctx context.Context, d *compareData) error {
 		}
 	}
 	// each pair travels as one number, entity<<32 | article
-	rows, err = s.db.QueryContext(ctx, `WITH p(e, a) AS (SELECT value >> 32, value & 4294967295 FROM json_each(?))
+	pairs := []byte{'['}
+	for i, p := range probe {
+		if i > 0 {
+			pairs = append(pairs, ',')
+		}
+		pairs = strconv.AppendInt(pairs, p[0]<<32|p[1], 10)
+	}
+	pairs = append(pairs, ']')
+	rows, err := s.db.QueryContext(ctx, `WITH p(e, a) AS (SELECT value >> 32, value & 4294967295 FROM json_each(?))
 		SELECT p.e, p.a, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = p.e AND m.article_id = p.a) FROM p`, string(pairs))
 	if err != nil {
 		return s.readErr(err)
@@ -265,7 +278,11 @@ func (s *DB) loadMentions(ctx context.Context, d *compareData) error {
 		if err := rows.Scan(&e, &a, &n); err != nil {
 			return s.readErr(err)
 		}
-		d.mentions[[2]int64{canon[e], a}] += n
+		c, ok := canon[e]
+		if !ok {
+			c = e
+		}
+		into[[2]int64{c, a}] += n
 	}
 	return s.readErr(rows.Err())
 }
@@ -933,18 +950,8 @@ func (s *DB) loadFacts(ctx context.Context, q CompareQuery) (*compareData, error
 		return d, nil
 	}
 	var w where
-	w.inIDs("entity_id", focusMembers)
-	w.add("wrong = 0")
+	factWhere(&w, q, focusMembers)
 	w.inIDs("other_id", withMembers)
-	w.in("outlet", q.Outlets)
-	w.in("lang", q.Languages)
-	w.inIDs("article_id", q.Articles)
-	if !q.From.IsZero() {
-		w.add("day >= ?", dateString(q.From))
-	}
-	if !q.To.IsZero() {
-		w.add("day <= ?", dateString(q.To))
-	}
 	// the focus's records, read on another connection meanwhile
 	readRecords := s.readRecords(ctx, focusMembers, withMembers)
 	// the rows travel as one string (see pair_facts.fact): one value
@@ -1135,17 +1142,7 @@ func (s *DB) factRecords(ctx context.Context, q CompareQuery, d *compareData, fo
 		arts[r.article] = true
 	}
 	var aw where
-	aw.inIDs("entity_id", focusMembers)
-	aw.add("wrong = 0")
-	aw.in("outlet", q.Outlets)
-	aw.in("lang", q.Languages)
-	aw.inIDs("article_id", q.Articles)
-	if !q.From.IsZero() {
-		aw.add("day >= ?", dateString(q.From))
-	}
-	if !q.To.IsZero() {
-		aw.add("day <= ?", dateString(q.To))
-	}
+	factWhere(&aw, q, focusMembers)
 	aw.inIDs("article_id", keys(arts))
 	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT article_id, outlet FROM pair_facts"+aw.sql(), aw.args...)
 	if err != nil {
@@ -1200,42 +1197,24 @@ func (s *DB) factMentions(ctx context.Context, d *compareData, known map[[2]int6
 			}
 		}
 	}
-	if len(probe) == 0 {
-		return nil
+	return s.countMentions(ctx, probe, groups, d.mentions)
+}
+
+// factWhere restricts pair_facts to the focus's rows (focusMembers: the
+// entities merged into it) that are not marked wrong and pass the query's
+// outlet, language, article and date filters.
+func factWhere(w *where, q CompareQuery, focusMembers []int64) {
+	w.inIDs("entity_id", focusMembers)
+	w.add("wrong = 0")
+	w.in("outlet", q.Outlets)
+	w.in("lang", q.Languages)
+	w.inIDs("article_id", q.Articles)
+	if !q.From.IsZero() {
+		w.add("day >= ?", dateString(q.From))
 	}
-	canon := map[int64]int64{}
-	for c, ms := range groups {
-		for _, e := range ms {
-			canon[e] = c
-		}
+	if !q.To.IsZero() {
+		w.add("day <= ?", dateString(q.To))
 	}
-	pairs := []byte{'['}
-	for i, p := range probe {
-		if i > 0 {
-			pairs = append(pairs, ',')
-		}
-		pairs = strconv.AppendInt(pairs, p[0]<<32|p[1], 10)
-	}
-	pairs = append(pairs, ']')
-	rows, err := s.db.QueryContext(ctx, `WITH p(e, a) AS (SELECT value >> 32, value & 4294967295 FROM json_each(?))
-		SELECT p.e, p.a, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = p.e AND m.article_id = p.a) FROM p`, string(pairs))
-	if err != nil {
-		return s.readErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var e, a int64
-		var n int
-		if err := rows.Scan(&e, &a, &n); err != nil {
-			return s.readErr(err)
-		}
-		c, ok := canon[e]
-		if !ok {
-			c = e
-		}
-		d.mentions[[2]int64{c, a}] += n
-	}
-	return s.readErr(rows.Err())
 }
 
 // cursor reads the rows of pair_facts.fact and pair_records.record:
